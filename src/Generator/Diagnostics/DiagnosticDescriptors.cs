@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Lifeline.Generator.Diagnostics;
+
+/// <summary>The one catalogue of Lifeline diagnostics. Ids are stable and never reused.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Lifeline";
+
+    public static readonly DiagnosticDescriptor NotPartial = Create(
+        "LFL0001",
+        "Lifecycle record must be partial",
+        "'{0}' must be declared partial so that Lifeline can generate its serializer; add the 'partial' modifier");
+
+    public static readonly DiagnosticDescriptor NotRecord = Create(
+        "LFL0002",
+        "Lifecycle type must be a record",
+        "'{0}' is a {1}; [{2}] applies to 'partial record' and 'partial record struct' types only");
+
+    public static readonly DiagnosticDescriptor Generic = Create(
+        "LFL0003",
+        "Lifecycle record cannot be generic",
+        "'{0}' is generic; a lifecycle message needs one fixed shape and id, so remove the type parameters");
+
+    public static readonly DiagnosticDescriptor ContainingNotPartial = Create(
+        "LFL0004",
+        "Containing type must be partial",
+        "'{0}' is nested in '{1}', which must be declared partial so that generated code can extend '{0}'");
+
+    public static readonly DiagnosticDescriptor NotAccessible = Create(
+        "LFL0005",
+        "Lifecycle record must be accessible to generated code",
+        "'{0}' is {1}; lifecycle records and their containing types must be public or internal so that the generated catalog can reach them");
+
+    public static readonly DiagnosticDescriptor BothKinds = Create(
+        "LFL0006",
+        "A record cannot be both hello and disconnect message",
+        "'{0}' is marked both [HelloMessage] and [DisconnectMessage]; declare two records, one for each kind");
+
+    public static readonly DiagnosticDescriptor InvalidId = Create(
+        "LFL0007",
+        "Message id out of range",
+        "Message id {0} of '{1}' is out of range; explicit ids go from 1 to 0x7FFFFFFF (0 means 'derive from the name')");
+
+    public static readonly DiagnosticDescriptor DuplicateId = Create(
+        "LFL0008",
+        "Two lifecycle messages share an id",
+        "'{0}' and '{1}' both have message id 0x{2}; give one of them a distinct [{3}(Id = ...)]");
+
+    public static readonly DiagnosticDescriptor NoConstructor = Create(
+        "LFL0009",
+        "Lifecycle record has no usable constructor",
+        "'{0}' has neither a primary constructor nor a parameterless constructor; add one so that received messages can be constructed");
+
+    public static readonly DiagnosticDescriptor DerivedRecord = Create(
+        "LFL0010",
+        "Lifecycle record cannot derive from another record",
+        "'{0}' derives from '{1}'; lifecycle records must not inherit members, so declare every member on '{0}' itself");
+
+    public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
+        "LFL0101",
+        "Member type cannot be serialized",
+        "Member '{0}' of '{1}' has type '{2}', which Lifeline cannot serialize ({3}); supported: bool, integer types, float, double, decimal, char, string, byte[], Guid, DateTime, DateTimeOffset, TimeSpan, enums, nullable value types, arrays, List<T>, IReadOnlyList<T>, Dictionary<string, T>, IReadOnlyDictionary<string, T> and records marked [HelloMessage], [DisconnectMessage] or [MessagePart]");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, UnsupportedMemberType,
+    ];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => ByIdMap[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: $"https://github.com/lifeline-zmq/lifeline/blob/main/docs/diagnostics/{id}.md");
+}

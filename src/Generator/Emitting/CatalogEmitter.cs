@@ -1,0 +1,89 @@
+using System.Globalization;
+using Lifeline.Generator.Model;
+
+namespace Lifeline.Generator.Emitting;
+
+/// <summary>Emits <c>Lifeline.Generated.LifelineMessages</c>: the assembly's catalog (a switch over ids) and resolver.</summary>
+internal static class CatalogEmitter
+{
+    public static string Emit(EquatableArray<CatalogEntry> entries)
+    {
+        var code = new CodeWriter();
+        code.Line(Names.Header).Line("#nullable enable").Line();
+        code.Line("namespace Lifeline.Generated;").Line();
+        code.Line("/// <summary>The lifecycle records of this assembly: a catalog to read frames and a resolver for MessagePackSerializer.</summary>");
+        code.Line(Names.GeneratedCode);
+        using (code.Open("internal static class LifelineMessages"))
+        {
+            code.Line("/// <summary>Decodes every hello and disconnect record of this assembly by message id.</summary>");
+            code.Line("public static global::Lifeline.ILifelineCatalog Catalog { get; } = new LifelineCatalog();").Line();
+            code.Line("/// <summary>Resolves the generated formatter of every record of this assembly, for MessagePackSerializer.</summary>");
+            code.Line("public static global::MessagePack.IFormatterResolver Resolver => LifelineResolver.Instance;").Line();
+            EmitCatalog(code, entries);
+            code.Line();
+            EmitResolver(code, entries);
+        }
+
+        return code.ToString();
+    }
+
+    private static void EmitCatalog(CodeWriter code, EquatableArray<CatalogEntry> entries)
+    {
+        using (code.Open("private sealed class LifelineCatalog : global::Lifeline.ILifelineCatalog"))
+        {
+            using (code.Open("public global::Lifeline.MalformedFrame? TryDecode(global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame, out object? message)"))
+            {
+                using (code.Open("switch (messageId)"))
+                {
+                    foreach (var entry in entries)
+                    {
+                        if (entry.Role == MessageRole.Part)
+                        {
+                            continue;
+                        }
+
+                        code.Line($"case 0x{entry.MessageId.ToString("X8", CultureInfo.InvariantCulture)}u:");
+                        using (code.Indent())
+                        {
+                            code.Line($"return global::Lifeline.BodyDecoder.DecodeBoxed<{entry.FullName}>(kind, frame, out message);");
+                        }
+                    }
+
+                    code.Line("default:");
+                    using (code.Indent())
+                    {
+                        code.Line("message = null;");
+                        code.Line("return global::Lifeline.LifelineCatalog.UnknownId(kind, messageId, frame.Length);");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void EmitResolver(CodeWriter code, EquatableArray<CatalogEntry> entries)
+    {
+        using (code.Open("private sealed class LifelineResolver : global::MessagePack.IFormatterResolver"))
+        {
+            code.Line("public static readonly LifelineResolver Instance = new LifelineResolver();").Line();
+            code.Line("public global::MessagePack.Formatters.IMessagePackFormatter<T>? GetFormatter<T>() => Cache<T>.Formatter;").Line();
+            using (code.Open("private static object? Lookup(global::System.Type type)"))
+            {
+                foreach (var entry in entries)
+                {
+                    code.Line($"if (type == typeof({entry.FullName})) return {entry.FullName}.LifelineFormatter.Instance;");
+                }
+
+                code.Line("return null;");
+            }
+
+            code.Line();
+            using (code.Open("private static class Cache<T>"))
+            {
+                code.Line("public static readonly global::MessagePack.Formatters.IMessagePackFormatter<T>? Formatter = (global::MessagePack.Formatters.IMessagePackFormatter<T>?)Lookup(typeof(T));");
+            }
+        }
+    }
+}
+
+/// <summary>One record as the catalog and resolver see it.</summary>
+internal sealed record CatalogEntry(string FullName, string DisplayName, MessageRole Role, uint MessageId, LocationInfo? Location);

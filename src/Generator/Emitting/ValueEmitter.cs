@@ -1,0 +1,243 @@
+using System;
+using Lifeline.Generator.Model;
+
+namespace Lifeline.Generator.Emitting;
+
+/// <summary>
+/// Emits the statements that write one value to a <c>MessagePackWriter</c> and read it back, for every
+/// <see cref="ShapeKind"/>. Nested containers recurse with a depth suffix on every local name.
+/// </summary>
+internal static class ValueEmitter
+{
+    public static void EmitWrite(CodeWriter code, TypeShape shape, string value, string path, int depth)
+    {
+        switch (shape.Kind)
+        {
+            case ShapeKind.Decimal:
+                code.Line($"{Names.Wire}.WriteDecimal(ref writer, {value});");
+                return;
+            case ShapeKind.Guid:
+                code.Line($"{Names.Wire}.WriteGuid(ref writer, {value});");
+                return;
+            case ShapeKind.DateTimeOffset:
+                code.Line($"{Names.Wire}.WriteDateTimeOffset(ref writer, {value});");
+                return;
+            case ShapeKind.TimeSpan:
+                code.Line($"writer.Write({value}.Ticks);");
+                return;
+            case ShapeKind.Enum:
+                code.Line($"writer.Write(({Keyword(shape.Extra!)}){value});");
+                return;
+            case ShapeKind.String:
+            case ShapeKind.Bytes:
+                code.Line(shape.IsNullable ? $"writer.Write({value});" : $"writer.Write({value} ?? throw {Names.Wire}.NullMember(\"{path}\"));");
+                return;
+            case ShapeKind.Record:
+                // The formatter writes nil for null, so a nullable member passes through with '!'.
+                var item = !shape.IsClassRecord ? value
+                    : shape.IsNullable ? value + "!"
+                    : $"{value} ?? throw {Names.Wire}.NullMember(\"{path}\")";
+                code.Line($"{shape.Extra}.Instance.Serialize(ref writer, {item}, options);");
+                return;
+            case ShapeKind.NullableValue:
+                EmitWriteNullable(code, shape, value, path, depth);
+                return;
+            case ShapeKind.Array:
+            case ShapeKind.List:
+            case ShapeKind.ReadOnlyList:
+            case ShapeKind.Dictionary:
+            case ShapeKind.ReadOnlyDictionary:
+                EmitWriteCollection(code, shape, value, path, depth);
+                return;
+            default:
+                // Every remaining kind has a MessagePackWriter.Write overload of its own.
+                code.Line($"writer.Write({value});");
+                return;
+        }
+    }
+
+    private static void EmitWriteNullable(CodeWriter code, TypeShape shape, string value, string path, int depth)
+    {
+        var local = $"__n{depth}";
+        using var scope = code.Scope();
+        code.Line($"var {local} = {value};");
+        using (code.Open($"if ({local}.HasValue)"))
+        {
+            EmitWrite(code, shape.Element!, $"{local}.GetValueOrDefault()", path, depth + 1);
+        }
+
+        using (code.Open("else"))
+        {
+            code.Line("writer.WriteNil();");
+        }
+    }
+
+    private static void EmitWriteCollection(CodeWriter code, TypeShape shape, string value, string path, int depth)
+    {
+        var local = $"__c{depth}";
+        using var scope = code.Scope();
+        code.Line($"var {local} = {value};");
+        using (code.Open($"if ({local} is null)"))
+        {
+            code.Line(shape.IsNullable ? "writer.WriteNil();" : $"throw {Names.Wire}.NullMember(\"{path}\");");
+        }
+
+        using (code.Open("else"))
+        {
+            if (shape.Kind is ShapeKind.Dictionary or ShapeKind.ReadOnlyDictionary)
+            {
+                var pair = $"__kv{depth}";
+                code.Line($"writer.WriteMapHeader({local}.Count);");
+                using (code.Open($"foreach (var {pair} in {local})"))
+                {
+                    code.Line($"writer.Write({pair}.Key);");
+                    EmitWrite(code, shape.Element!, $"{pair}.Value", path, depth + 1);
+                }
+
+                return;
+            }
+
+            // Indexing avoids the enumerator allocation that foreach over IReadOnlyList<T> costs.
+            var count = shape.Kind == ShapeKind.Array ? "Length" : "Count";
+            var index = $"__i{depth}";
+            code.Line($"writer.WriteArrayHeader({local}.{count});");
+            using (code.Open($"for (int {index} = 0; {index} < {local}.{count}; {index}++)"))
+            {
+                EmitWrite(code, shape.Element!, $"{local}[{index}]", path, depth + 1);
+            }
+        }
+    }
+
+    public static void EmitRead(CodeWriter code, TypeShape shape, string target, int depth)
+    {
+        switch (shape.Kind)
+        {
+            case ShapeKind.String:
+                code.Line(shape.IsNullable ? $"{target} = reader.ReadString();" : $"{target} = {Names.Wire}.ReadRequiredString(ref reader);");
+                return;
+            case ShapeKind.Bytes:
+                code.Line(shape.IsNullable ? $"{target} = {Names.Wire}.ReadBytes(ref reader);" : $"{target} = {Names.Wire}.ReadBytes(ref reader) ?? throw {Names.Wire}.NullNotAllowed();");
+                return;
+            case ShapeKind.Decimal:
+            case ShapeKind.Guid:
+            case ShapeKind.DateTimeOffset:
+                code.Line($"{target} = {Names.Wire}.Read{shape.Kind}(ref reader);");
+                return;
+            case ShapeKind.TimeSpan:
+                code.Line($"{target} = new global::System.TimeSpan(reader.ReadInt64());");
+                return;
+            case ShapeKind.Enum:
+                code.Line($"{target} = ({shape.TypeName})reader.Read{shape.Extra}();");
+                return;
+            case ShapeKind.Record:
+                var orThrow = shape.IsClassRecord && !shape.IsNullable ? $" ?? throw {Names.Wire}.NullNotAllowed()" : string.Empty;
+                code.Line($"{target} = {shape.Extra}.Instance.Deserialize(ref reader, options){orThrow};");
+                return;
+            case ShapeKind.NullableValue:
+                EmitReadNullable(code, shape, target, depth);
+                return;
+            case ShapeKind.Array:
+            case ShapeKind.List:
+            case ShapeKind.ReadOnlyList:
+            case ShapeKind.Dictionary:
+            case ShapeKind.ReadOnlyDictionary:
+                EmitReadCollection(code, shape, target, depth);
+                return;
+            default:
+                code.Line($"{target} = reader.Read{shape.Kind}();");
+                return;
+        }
+    }
+
+    private static void EmitReadNullable(CodeWriter code, TypeShape shape, string target, int depth)
+    {
+        using (code.Open("if (reader.TryReadNil())"))
+        {
+            code.Line($"{target} = null;");
+        }
+
+        using (code.Open("else"))
+        {
+            var local = $"__n{depth}";
+            code.Line($"{shape.Element!.TypeName} {local};");
+            EmitRead(code, shape.Element!, local, depth + 1);
+            code.Line($"{target} = {local};");
+        }
+    }
+
+    private static void EmitReadCollection(CodeWriter code, TypeShape shape, string target, int depth)
+    {
+        using (code.Open("if (reader.TryReadNil())"))
+        {
+            code.Line(shape.IsNullable ? $"{target} = null;" : $"throw {Names.Wire}.NullNotAllowed();");
+        }
+
+        using (code.Open("else"))
+        {
+            var isMap = shape.Kind is ShapeKind.Dictionary or ShapeKind.ReadOnlyDictionary;
+            var count = $"__count{depth}";
+            var index = $"__i{depth}";
+            var collection = $"__c{depth}";
+            var item = $"__e{depth}";
+            var element = shape.Element!;
+            code.Line($"var {count} = {Names.Wire}.CheckCount(ref reader, reader.Read{(isMap ? "Map" : "Array")}Header());");
+            code.Line("options.Security.DepthStep(ref reader);");
+            code.Line($"var {collection} = {Creation(shape, count)};");
+            using (code.Open($"for (int {index} = 0; {index} < {count}; {index}++)"))
+            {
+                if (isMap)
+                {
+                    var key = $"__k{depth}";
+                    code.Line($"var {key} = {Names.Wire}.ReadRequiredString(ref reader);");
+                    code.Line($"{element.TypeName} {item};");
+                    EmitRead(code, element, item, depth + 1);
+                    using (code.Open($"if (!{collection}.TryAdd({key}, {item}))"))
+                    {
+                        code.Line($"throw new {Names.DecodeException}(null, \"the key '\" + {key} + \"' appears more than once\");");
+                    }
+                }
+                else if (shape.Kind == ShapeKind.List)
+                {
+                    code.Line($"{element.TypeName} {item};");
+                    EmitRead(code, element, item, depth + 1);
+                    code.Line($"{collection}.Add({item});");
+                }
+                else
+                {
+                    EmitRead(code, element, $"{collection}[{index}]", depth + 1);
+                }
+            }
+
+            code.Line("reader.Depth--;");
+            code.Line($"{target} = {collection};");
+        }
+    }
+
+    private static string Creation(TypeShape shape, string count)
+    {
+        var element = shape.Element!.TypeName;
+        return shape.Kind switch
+        {
+            ShapeKind.List => $"new global::System.Collections.Generic.List<{element}>({count})",
+            ShapeKind.Dictionary or ShapeKind.ReadOnlyDictionary =>
+                $"new global::System.Collections.Generic.Dictionary<string, {element}>({count}, options.Security.GetEqualityComparer<string>())",
+
+            // 'new T[n]' cannot be written when T is itself an array type; the helper takes it as a type argument.
+            _ when element.IndexOf('[') >= 0 => $"{Names.Wire}.NewArray<{element}>({count})",
+            _ => $"new {element}[{count}]",
+        };
+    }
+
+    private static string Keyword(string kind) => kind switch
+    {
+        nameof(ShapeKind.SByte) => "sbyte",
+        nameof(ShapeKind.Byte) => "byte",
+        nameof(ShapeKind.Int16) => "short",
+        nameof(ShapeKind.UInt16) => "ushort",
+        nameof(ShapeKind.Int32) => "int",
+        nameof(ShapeKind.UInt32) => "uint",
+        nameof(ShapeKind.Int64) => "long",
+        nameof(ShapeKind.UInt64) => "ulong",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an enum underlying type"),
+    };
+}

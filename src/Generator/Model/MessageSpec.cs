@@ -1,0 +1,33 @@
+namespace Lifeline.Generator.Model;
+
+/// <summary>The role an annotated record plays.</summary>
+internal enum MessageRole
+{
+    Hello = 1,
+    Disconnect = 2,
+    Part = 3,
+}
+
+/// <summary>A type that encloses the record, re-declared as partial around the generated code.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>Everything the emitter needs for one annotated record; no symbols, only data.</summary>
+internal sealed record MessageSpec(
+    string? Namespace,
+    string Name,
+    string FullName,
+    string DisplayName,
+    bool IsStruct,
+    MessageRole Role,
+    uint MessageId,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    EquatableArray<MemberSpec> Members,
+    LocationInfo? Location)
+{
+    public string FormatterName => FullName + ".LifelineFormatter";
+
+    public string HintName => (Namespace is null ? string.Empty : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, c => c.Name)) + (ContainingTypes.Count > 0 ? "." : string.Empty) + Name + ".Lifeline.g.cs";
+}
+
+/// <summary>The result of parsing one annotated type: a spec when it can be generated, and diagnostics.</summary>
+internal sealed record ParseResult(MessageSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,17 @@
+namespace Lifeline.Generator.Model;
+
+/// <summary>
+/// How one member type is encoded. <paramref name="TypeName"/> is fully qualified with nullable
+/// annotations; <paramref name="Element"/> is the item, value or underlying shape of containers and
+/// nullable value types; <paramref name="Extra"/> is the enum's underlying shape kind name or the
+/// nested record's formatter type.
+/// </summary>
+internal sealed record TypeShape(ShapeKind Kind, string TypeName, bool IsNullable, TypeShape? Element, string? Extra)
+{
+    public bool IsCollection => Kind is ShapeKind.Array or ShapeKind.List or ShapeKind.ReadOnlyList or ShapeKind.Dictionary or ShapeKind.ReadOnlyDictionary;
+
+    public bool IsReferenceType => Kind is ShapeKind.String or ShapeKind.Bytes || IsCollection || (Kind == ShapeKind.Record && IsClassRecord);
+
+    /// <summary>For records: whether the record is a class (may be null) rather than a struct.</summary>
+    public bool IsClassRecord { get; init; }
+}

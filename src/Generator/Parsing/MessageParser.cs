@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Lifeline.Generator.Diagnostics;
+using Lifeline.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lifeline.Generator.Parsing;
+
+/// <summary>Turns an annotated type symbol into a <see cref="MessageSpec"/> and its diagnostics.</summary>
+internal static class MessageParser
+{
+    public const string HelloAttribute = "Lifeline.HelloMessageAttribute";
+    public const string DisconnectAttribute = "Lifeline.DisconnectMessageAttribute";
+    public const string PartAttribute = "Lifeline.MessagePartAttribute";
+
+    public static MessageRole? RoleOf(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case HelloAttribute:
+                    return MessageRole.Hello;
+                case DisconnectAttribute:
+                    return MessageRole.Disconnect;
+                case PartAttribute:
+                    return MessageRole.Part;
+            }
+        }
+
+        return null;
+    }
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, MessageRole role, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var syntax = (TypeDeclarationSyntax)context.TargetNode;
+        var diagnostics = new List<DiagnosticInfo>();
+        var identifier = LocationInfo.From(syntax.Identifier);
+        var display = type.ToDisplayString();
+        var attributeName = role switch { MessageRole.Hello => "HelloMessage", MessageRole.Disconnect => "DisconnectMessage", _ => "MessagePart" };
+
+        if (!type.IsRecord)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotRecord, identifier, display, type.TypeKind == TypeKind.Struct ? "struct" : "class", attributeName));
+            return Result(null, diagnostics);
+        }
+
+        if (role == MessageRole.Disconnect && HasAttribute(type, HelloAttribute))
+        {
+            // Reported once, from the disconnect side; the hello side generates nothing either.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BothKinds, identifier, display));
+            return Result(null, diagnostics);
+        }
+
+        if (role == MessageRole.Hello && HasAttribute(type, DisconnectAttribute))
+        {
+            return Result(null, diagnostics);
+        }
+
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, identifier, display));
+        }
+
+        if (type.IsGenericType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Generic, LocationInfo.From(syntax.TypeParameterList), display));
+        }
+
+        if (type.IsReferenceType && type.BaseType is { SpecialType: not SpecialType.System_Object } baseType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedRecord, LocationInfo.From(syntax.BaseList), display, baseType.ToDisplayString()));
+        }
+
+        var containing = ParseContainingTypes(type, display, diagnostics, cancellationToken);
+        CheckAccessibility(type, display, identifier, diagnostics);
+        var id = ParseId(context, type, role, display, diagnostics, cancellationToken);
+        var members = ParseMembers(type, display, identifier, diagnostics, cancellationToken);
+
+        if (diagnostics.Count > 0 || members is null)
+        {
+            return Result(null, diagnostics);
+        }
+
+        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var spec = new MessageSpec(
+            ns,
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            display,
+            type.IsValueType,
+            role,
+            id,
+            containing.ToEquatableArray(),
+            members.ToEquatableArray(),
+            identifier);
+        return Result(spec, diagnostics);
+    }
+
+    private static ParseResult Result(MessageSpec? spec, List<DiagnosticInfo> diagnostics) => new(spec, diagnostics.ToEquatableArray());
+
+    private static bool HasAttribute(INamedTypeSymbol type, string name) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
+
+    private static List<ContainingTypeSpec> ParseContainingTypes(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var result = new List<ContainingTypeSpec>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var declarations = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
+            if (declarations.Count > 0 && !declarations.Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingNotPartial, LocationInfo.From(declarations[0].Identifier), display, outer.ToDisplayString()));
+            }
+
+            var keyword = outer.TypeKind switch
+            {
+                TypeKind.Struct when outer.IsRecord => "record struct",
+                TypeKind.Struct => "struct",
+                TypeKind.Interface => "interface",
+                _ when outer.IsRecord => "record",
+                _ => "class",
+            };
+            result.Insert(0, new ContainingTypeSpec(keyword, outer.Name));
+        }
+
+        return result;
+    }
+
+    private static void CheckAccessibility(INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            var accessibility = current.DeclaredAccessibility;
+            if (accessibility is Accessibility.Public or Accessibility.Internal && !current.IsFileLocal)
+            {
+                continue;
+            }
+
+            var what = current.IsFileLocal ? "file-local"
+                : SyntaxFacts.GetText(accessibility) is { Length: > 0 } text ? text : accessibility.ToString().ToLowerInvariant();
+            var subject = SymbolEqualityComparer.Default.Equals(current, type) ? what : $"nested in {current.ToDisplayString()}, which is {what}";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAccessible, identifier, display, subject));
+            return;
+        }
+    }
+
+    private static uint ParseId(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, MessageRole role, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        foreach (var attribute in context.Attributes)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key != "Id" || argument.Value.Value is not int explicitId || explicitId == 0)
+                {
+                    continue;
+                }
+
+                if (explicitId < 0)
+                {
+                    var argumentSyntax = (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?
+                        .ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "Id");
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidId, LocationInfo.From(argumentSyntax), explicitId.ToString(System.Globalization.CultureInfo.InvariantCulture), display));
+                    return 0;
+                }
+
+                return (uint)explicitId;
+            }
+        }
+
+        // Parts are never framed, so they carry no id.
+        return role == MessageRole.Part ? 0 : MessageIds.FromName(display);
+    }
+
+    private static List<MemberSpec>? ParseMembers(INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var members = new List<MemberSpec>();
+        var primary = type.InstanceConstructors.FirstOrDefault(c =>
+            c.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax));
+        var positional = new HashSet<string>(StringComparer.Ordinal);
+        if (primary is not null)
+        {
+            foreach (var parameter in primary.Parameters)
+            {
+                positional.Add(parameter.Name);
+                var location = LocationInfo.From(parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken));
+                var shape = ParseShape(parameter.Name, parameter.Type, display, location, diagnostics);
+                if (shape is null)
+                {
+                    continue;
+                }
+
+                var presence = parameter.HasExplicitDefaultValue || shape.IsNullable || shape.Kind == ShapeKind.NullableValue
+                    ? MemberPresence.Defaulted
+                    : MemberPresence.Required;
+                var defaultValue = parameter.HasExplicitDefaultValue ? DefaultValues.Format(parameter.ExplicitDefaultValue, parameter.Type) : "default!";
+                members.Add(Member(parameter.Name, shape, isPositional: true, presence, defaultValue));
+            }
+        }
+        else if (!type.IsValueType && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoConstructor, identifier, display));
+            return null;
+        }
+
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (property.IsStatic || property.IsIndexer || property.IsImplicitlyDeclared || property.SetMethod is null
+                || property.DeclaredAccessibility != Accessibility.Public || positional.Contains(property.Name))
+            {
+                continue;
+            }
+
+            var declaration = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax;
+            var shape = ParseShape(property.Name, property.Type, display, LocationInfo.From(declaration?.Type ?? (SyntaxNode?)declaration), diagnostics);
+            if (shape is null)
+            {
+                continue;
+            }
+
+            var nullable = shape.IsNullable || shape.Kind == ShapeKind.NullableValue;
+            var presence = property.IsRequired ? (nullable ? MemberPresence.Defaulted : MemberPresence.Required)
+                : declaration?.Initializer is not null ? MemberPresence.KeepInitializer
+                : nullable ? MemberPresence.Defaulted
+                : MemberPresence.Required;
+            members.Add(Member(property.Name, shape, isPositional: false, presence, "default!"));
+        }
+
+        return members;
+    }
+
+    private static TypeShape? ParseShape(string member, ITypeSymbol type, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        var shape = TypeShapeParser.Parse(type, out var reason);
+        if (shape is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, location, member, display, type.ToDisplayString(), reason ?? "unsupported"));
+        }
+
+        return shape;
+    }
+
+    private static MemberSpec Member(string name, TypeShape shape, bool isPositional, MemberPresence presence, string defaultValue)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(name);
+        var key = new List<byte>();
+        if (utf8.Length <= 31)
+        {
+            key.Add((byte)(0xA0 | utf8.Length));
+        }
+        else
+        {
+            // Identifiers are far shorter than 256 bytes, so str8 is the widest header needed.
+            key.Add(0xD9);
+            key.Add((byte)utf8.Length);
+        }
+
+        key.AddRange(utf8);
+        var keyBytes = string.Join(", ", key.Select(b => "0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+        var identifier = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        return new MemberSpec(name, identifier, keyBytes, utf8.Length, shape, isPositional, presence, defaultValue);
+    }
+}

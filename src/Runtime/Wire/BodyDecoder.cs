@@ -1,0 +1,62 @@
+using System;
+using MessagePack;
+
+namespace Lifeline;
+
+/// <summary>Decodes a frame body with a record's generated formatter, turning every failure into data.</summary>
+public static class BodyDecoder
+{
+    /// <summary>
+    /// Decodes the body of <paramref name="frame"/> (whose header was already validated) as a
+    /// <typeparamref name="T"/>. Used by generated catalogs.
+    /// </summary>
+    /// <typeparam name="T">The generated lifecycle record the message id names.</typeparam>
+    /// <param name="kind">The kind byte the frame carries.</param>
+    /// <param name="frame">The whole frame, header included.</param>
+    /// <param name="message">The decoded record on success.</param>
+    /// <returns>Null on success; otherwise why the body is invalid.</returns>
+    public static MalformedFrame? Decode<T>(LifelineKind kind, ReadOnlyMemory<byte> frame, out T? message) where T : ILifelineMessage<T>
+    {
+        message = default;
+        if (kind != T.Kind)
+        {
+            return new MalformedFrame(MalformedReason.KindMismatch, $"{typeof(T).Name} (0x{T.MessageId:X8}) is a {Describe(T.Kind)} message but the frame says {Describe(kind)}", frame.Length, kind, T.MessageId);
+        }
+
+        var reader = new MessagePackReader(frame[LifelineFrame.HeaderLength..]);
+        try
+        {
+            message = T.Formatter.Deserialize(ref reader, LifelineFrame.DecodeOptions);
+        }
+        catch (Exception ex) when (ex is MessagePackSerializationException or System.IO.EndOfStreamException or OverflowException or InvalidOperationException or FormatException)
+        {
+            message = default;
+            var detail = ex is System.IO.EndOfStreamException ? "the body ends in the middle of a value" : ex.Message;
+            return new MalformedFrame(MalformedReason.InvalidBody, $"{typeof(T).Name}: {detail}", frame.Length, kind, T.MessageId);
+        }
+
+        if (!reader.End)
+        {
+            var extra = reader.Sequence.Length - reader.Consumed;
+            message = default;
+            return new MalformedFrame(MalformedReason.InvalidBody, $"{typeof(T).Name}: {extra} unexpected bytes after the body", frame.Length, kind, T.MessageId);
+        }
+
+        return null;
+    }
+
+    /// <summary>Decodes a body as <typeparamref name="T"/> and boxes it; for generated catalogs.</summary>
+    /// <typeparam name="T">The generated lifecycle record the message id names.</typeparam>
+    /// <param name="kind">The kind byte the frame carries.</param>
+    /// <param name="frame">The whole frame, header included.</param>
+    /// <param name="message">The decoded record on success.</param>
+    /// <returns>Null on success; otherwise why the body is invalid.</returns>
+    public static MalformedFrame? DecodeBoxed<T>(LifelineKind kind, ReadOnlyMemory<byte> frame, out object? message) where T : ILifelineMessage<T>
+    {
+        var error = Decode<T>(kind, frame, out var typed);
+        message = error is null ? typed : null;
+        return error;
+    }
+
+    private static string Describe(LifelineKind kind) => kind == LifelineKind.Hello ? "hello" : "disconnect";
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Buffers;
+using System.Buffers.Binary;
+using MessagePack;
+
+namespace Lifeline;
+
+/// <summary>
+/// Wire format v1 of a lifecycle frame (see <c>docs/wire-format.md</c>):
+/// <c>C1 4C 46 4C</c> (magic), version <c>01</c>, kind (<c>01</c> hello, <c>02</c> disconnect),
+/// the message id as a big-endian uint32, then the record as a MessagePack map keyed by member name.
+/// </summary>
+public static class LifelineFrame
+{
+    /// <summary>Length of the fixed header in front of the MessagePack body.</summary>
+    public const int HeaderLength = 10;
+
+    /// <summary>The only format version this library writes and reads.</summary>
+    public const byte FormatVersion = 1;
+
+    // 0xC1 is the byte MessagePack never uses and never starts valid UTF-8, so neither text nor
+    // MessagePack application data can begin with it.
+    private const uint MagicValue = 0xC14C464C;
+
+    /// <summary>The four bytes that open every lifecycle frame: <c>C1 4C 46 4C</c>.</summary>
+    public static ReadOnlySpan<byte> Magic => [0xC1, 0x4C, 0x46, 0x4C];
+
+    /// <summary>
+    /// Options used to decode bodies received from peers: MessagePack's untrusted-data security
+    /// (bounded nesting depth, collision-resistant hashing).
+    /// </summary>
+    public static MessagePackSerializerOptions DecodeOptions { get; } =
+        MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
+
+    /// <summary>True when <paramref name="frame"/> starts with the lifecycle magic. Never allocates.</summary>
+    /// <param name="frame">The first payload frame of a received message.</param>
+    public static bool HasMagic(ReadOnlySpan<byte> frame) =>
+        frame.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(frame) == MagicValue;
+
+    /// <summary>Encodes <paramref name="message"/> as a complete lifecycle frame.</summary>
+    /// <typeparam name="T">A generated lifecycle record.</typeparam>
+    /// <param name="message">The record to encode.</param>
+    /// <returns>A new array holding header and body.</returns>
+    public static byte[] Encode<T>(T message) where T : ILifelineMessage<T>
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        Write(buffer, message);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes <paramref name="message"/> as a complete lifecycle frame into <paramref name="output"/>.</summary>
+    /// <typeparam name="T">A generated lifecycle record.</typeparam>
+    /// <param name="output">Where the frame is written; a pooled writer makes this allocation-free.</param>
+    /// <param name="message">The record to encode.</param>
+    public static void Write<T>(IBufferWriter<byte> output, T message) where T : ILifelineMessage<T>
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        WriteHeader(output.GetSpan(HeaderLength), T.Kind, T.MessageId);
+        output.Advance(HeaderLength);
+        var writer = new MessagePackWriter(output);
+        T.Formatter.Serialize(ref writer, message, MessagePackSerializerOptions.Standard);
+        writer.Flush();
+    }
+
+    /// <summary>Writes the 10-byte header of a frame of the given kind and id.</summary>
+    /// <param name="destination">At least <see cref="HeaderLength"/> bytes.</param>
+    /// <param name="kind">Hello or disconnect.</param>
+    /// <param name="messageId">The record's message id.</param>
+    public static void WriteHeader(Span<byte> destination, LifelineKind kind, uint messageId)
+    {
+        BinaryPrimitives.WriteUInt32BigEndian(destination, MagicValue);
+        destination[4] = FormatVersion;
+        destination[5] = (byte)kind;
+        BinaryPrimitives.WriteUInt32BigEndian(destination[6..], messageId);
+    }
+
+    /// <summary>
+    /// Reads the header of a frame that <see cref="HasMagic"/> accepted. Returns null on success, or the
+    /// reason the header cannot be used.
+    /// </summary>
+    /// <param name="frame">The whole frame.</param>
+    /// <param name="kind">The kind byte, when the header is valid.</param>
+    /// <param name="messageId">The message id, when the header is long enough to hold one.</param>
+    /// <returns>Null when the header is valid; otherwise why it is not.</returns>
+    public static MalformedFrame? TryReadHeader(ReadOnlySpan<byte> frame, out LifelineKind kind, out uint messageId)
+    {
+        kind = default;
+        messageId = 0;
+        if (!HasMagic(frame))
+        {
+            return new MalformedFrame(MalformedReason.NotLifelineFrame, "the frame does not start with the lifecycle magic C1 4C 46 4C", frame.Length);
+        }
+
+        if (frame.Length < HeaderLength)
+        {
+            return new MalformedFrame(MalformedReason.Truncated, $"the frame has {frame.Length} bytes, fewer than the {HeaderLength}-byte header", frame.Length);
+        }
+
+        if (frame[4] != FormatVersion)
+        {
+            return new MalformedFrame(MalformedReason.UnsupportedVersion, $"format version {frame[4]} is not supported (this library reads version {FormatVersion})", frame.Length);
+        }
+
+        messageId = BinaryPrimitives.ReadUInt32BigEndian(frame[6..]);
+        var kindByte = frame[5];
+        if (kindByte is not ((byte)LifelineKind.Hello or (byte)LifelineKind.Disconnect))
+        {
+            return new MalformedFrame(MalformedReason.UnknownKind, $"kind byte 0x{kindByte:X2} is neither hello (0x01) nor disconnect (0x02)", frame.Length, null, messageId);
+        }
+
+        kind = (LifelineKind)kindByte;
+        return null;
+    }
+
+    /// <summary>
+    /// Decodes a frame that must hold a <typeparamref name="T"/>. Never throws for bad input: every
+    /// problem is returned as a <see cref="MalformedFrame"/>.
+    /// </summary>
+    /// <typeparam name="T">The expected generated lifecycle record.</typeparam>
+    /// <param name="frame">The whole frame, header included.</param>
+    /// <param name="message">The decoded record, when the result is null.</param>
+    /// <returns>Null on success; otherwise why the frame is not a valid <typeparamref name="T"/>.</returns>
+    public static MalformedFrame? TryDecode<T>(ReadOnlyMemory<byte> frame, out T? message) where T : ILifelineMessage<T>
+    {
+        message = default;
+        var error = TryReadHeader(frame.Span, out var kind, out var id);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (id != T.MessageId)
+        {
+            return new MalformedFrame(MalformedReason.UnknownMessageId, $"message id 0x{id:X8} is not {typeof(T).Name} (0x{T.MessageId:X8})", frame.Length, kind, id);
+        }
+
+        return BodyDecoder.Decode(kind, frame, out message);
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+
+namespace Lifeline.RuntimeTests.Messages;
+
+/// <summary>A client's hello, as in the README.</summary>
+[HelloMessage(Id = 0x1001)]
+public partial record ClientHello(string Name, int Version);
+
+/// <summary>What a server learns when a client goes away.</summary>
+[DisconnectMessage(Id = 0x2001)]
+public partial record ClientGone(string Reason);
+
+/// <summary>A server's hello to its clients.</summary>
+[HelloMessage(Id = 0x1002)]
+public partial record struct ServerHello(string Server, long StartedAtUnixMs);
+
+/// <summary>A nested part.</summary>
+[MessagePart]
+public partial record Address(string Street, int Number, string? Note);
+
+/// <summary>A nested struct part.</summary>
+[MessagePart]
+public partial record struct Point(double X, double Y);
+
+/// <summary>An enum member.</summary>
+public enum Color : byte
+{
+    /// <summary>Red.</summary>
+    Red = 1,
+
+    /// <summary>Green.</summary>
+    Green = 2,
+}
+
+/// <summary>Every supported member type.</summary>
+[HelloMessage]
+public partial record Everything(
+    bool Flag,
+    sbyte I8,
+    byte U8,
+    short I16,
+    ushort U16,
+    int I32,
+    uint U32,
+    long I64,
+    ulong U64,
+    float F32,
+    double F64,
+    decimal Money,
+    char Letter,
+    string Text,
+    string? MaybeText,
+    byte[] Blob,
+    byte[]? MaybeBlob,
+    Guid Id,
+    DateTime When,
+    DateTimeOffset WhenOffset,
+    TimeSpan Duration,
+    Color Color,
+    int? MaybeInt,
+    Color? MaybeColor,
+    int[] Numbers,
+    string?[]? MaybeStrings,
+    List<string> Tags,
+    IReadOnlyList<Address> Addresses,
+    Dictionary<string, int> Counts,
+    IReadOnlyDictionary<string, List<Point>> Paths,
+    Address Home,
+    Address? Work,
+    Point Origin,
+    Point? Target,
+    int[][] Jagged);
+
+/// <summary>A record with init properties, defaults and initializers.</summary>
+[DisconnectMessage]
+public partial record PropertyGone
+{
+    /// <summary>Required.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Keeps its initializer when absent.</summary>
+    public int Code { get; init; } = 42;
+
+    /// <summary>Null when absent.</summary>
+    public string? Detail { get; init; }
+}
