@@ -85,3 +85,19 @@ public partial record PropertyGone
     /// <summary>Null when absent.</summary>
     public string? Detail { get; init; }
 }
+
+/// <summary>The third test vector of docs/wire-format.md: default id, collections, a Guid and a null.</summary>
+[HelloMessage]
+public partial record WorkerHello(string Worker, List<string> Skills, Dictionary<string, int> Limits, Guid Id, int? Priority);
+
+/// <summary>Version 1 of an evolving hello.</summary>
+[HelloMessage(Id = 0x3001)]
+public partial record VersionedHelloV1(string Name);
+
+/// <summary>Version 2: members appended with defaults, as docs/wire-format.md requires.</summary>
+[HelloMessage(Id = 0x3002)]
+public partial record VersionedHelloV2(string Name, int Version = 2, List<string>? Tags = null);
+
+/// <summary>Version 3 added a required member: older senders are rejected, not misread.</summary>
+[HelloMessage(Id = 0x3003)]
+public partial record VersionedHelloV3(string Name, int Level);
