@@ -1,0 +1,100 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace Lifeline;
+
+/// <summary>
+/// Receive-and-classify in one call, per socket type, so the routing id is taken from the right place.
+/// Each waits at most <c>timeout</c> and returns false when nothing arrived.
+/// </summary>
+public static class LifelineReceiveExtensions
+{
+    /// <summary>Receives one message from a ROUTER and classifies it.</summary>
+    /// <param name="reader">The reader holding the catalog.</param>
+    /// <param name="socket">The ROUTER.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="result">The classification, with the routing id as the peer.</param>
+    /// <param name="message">The whole message (routing id first), for application data.</param>
+    /// <returns>True when a message arrived.</returns>
+    public static bool TryReceive(this LifelineReader reader, RouterSocket socket, TimeSpan timeout, out LifelineReadResult result, [NotNullWhen(true)] out NetMQMessage? message) =>
+        TryReceiveMultipart(reader, socket, timeout, routed: true, out result, out message);
+
+    /// <summary>Receives one message from a PEER socket and classifies it.</summary>
+    /// <param name="reader">The reader holding the catalog.</param>
+    /// <param name="socket">The PEER socket.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="result">The classification, with the routing id as the peer.</param>
+    /// <param name="message">The whole message (routing id first), for application data.</param>
+    /// <returns>True when a message arrived.</returns>
+    public static bool TryReceive(this LifelineReader reader, PeerSocket socket, TimeSpan timeout, out LifelineReadResult result, [NotNullWhen(true)] out NetMQMessage? message) =>
+        TryReceiveMultipart(reader, socket, timeout, routed: true, out result, out message);
+
+    /// <summary>Receives one message from a DEALER and classifies it.</summary>
+    /// <param name="reader">The reader holding the catalog.</param>
+    /// <param name="socket">The DEALER.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="result">The classification.</param>
+    /// <param name="message">The whole message, for application data.</param>
+    /// <returns>True when a message arrived.</returns>
+    public static bool TryReceive(this LifelineReader reader, DealerSocket socket, TimeSpan timeout, out LifelineReadResult result, [NotNullWhen(true)] out NetMQMessage? message) =>
+        TryReceiveMultipart(reader, socket, timeout, routed: false, out result, out message);
+
+    /// <summary>Receives one message from a SERVER and classifies it.</summary>
+    /// <param name="reader">The reader holding the catalog.</param>
+    /// <param name="socket">The SERVER.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="result">The classification, with the numeric routing id as the peer.</param>
+    /// <param name="payload">The message body, for application data.</param>
+    /// <returns>True when a message arrived.</returns>
+    public static bool TryReceive(this LifelineReader reader, ServerSocket socket, TimeSpan timeout, out LifelineReadResult result, [NotNullWhen(true)] out byte[]? payload)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(socket);
+        if (!socket.TryReceiveBytes(timeout, out var routingId, out payload))
+        {
+            result = default;
+            return false;
+        }
+
+        result = reader.Read(routingId, payload);
+        return true;
+    }
+
+    /// <summary>Receives one message from a CLIENT and classifies it.</summary>
+    /// <param name="reader">The reader holding the catalog.</param>
+    /// <param name="socket">The CLIENT.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="result">The classification.</param>
+    /// <param name="payload">The message body, for application data.</param>
+    /// <returns>True when a message arrived.</returns>
+    public static bool TryReceive(this LifelineReader reader, ClientSocket socket, TimeSpan timeout, out LifelineReadResult result, [NotNullWhen(true)] out byte[]? payload)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(socket);
+        if (!socket.TryReceiveBytes(timeout, out payload))
+        {
+            result = default;
+            return false;
+        }
+
+        result = reader.Read(payload);
+        return true;
+    }
+
+    private static bool TryReceiveMultipart(LifelineReader reader, NetMQSocket socket, TimeSpan timeout, bool routed, out LifelineReadResult result, [NotNullWhen(true)] out NetMQMessage? message)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(socket);
+        message = null;
+        if (!socket.TryReceiveMultipartMessage(timeout, ref message))
+        {
+            result = default;
+            return false;
+        }
+
+        result = routed ? reader.ReadRouted(message) : reader.Read(message);
+        return true;
+    }
+}
