@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Packs src/Runtime into the one Lifeline package, then builds and runs consumers from that package only.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+rm -rf "$root/artifacts/packages" "$root/artifacts/package-cache"
+
+dotnet pack "$root/src/Runtime" -c Release -o "$root/artifacts/packages"
+passed=0
+failed=0
+
+if dotnet run --project "$here/Consumer"; then
+  passed=$((passed + 1))
+else
+  echo "FAILED: the consumer built from the package did not exchange its typed messages"
+  failed=$((failed + 1))
+fi
+
+log="$(mktemp)"
+if dotnet build "$here/Misuse" >"$log" 2>&1; then
+  echo "FAILED: a non-partial [HelloMessage] record built without LFL0001"
+  failed=$((failed + 1))
+elif grep -q "NotPartial.cs(7,15): error LFL0001" "$log"; then
+  echo "package misuse: LFL0001 reported at NotPartial.cs(7,15) as expected"
+  passed=$((passed + 1))
+else
+  cat "$log"
+  echo "FAILED: the misuse build failed, but not with LFL0001 at the record's name"
+  failed=$((failed + 1))
+fi
+rm -f "$log"
+
+echo "package tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
