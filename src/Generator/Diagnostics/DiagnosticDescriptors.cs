@@ -64,9 +64,50 @@ internal static class DiagnosticDescriptors
         "Member type cannot be serialized",
         "Member '{0}' of '{1}' has type '{2}', which Lifeline cannot serialize ({3}); supported: bool, integer types, float, double, decimal, char, string, byte[], Guid, DateTime, DateTimeOffset, TimeSpan, enums, nullable value types, arrays, List<T>, IReadOnlyList<T>, Dictionary<string, T>, IReadOnlyDictionary<string, T> and records marked [HelloMessage], [DisconnectMessage] or [MessagePart]");
 
+    public static readonly DiagnosticDescriptor DisconnectThrows = Create(
+        "LFL0201",
+        "Disconnect message on a socket type that rejects it",
+        "NetMQ throws InvalidException when DisconnectMessage is set on a {0}; only RouterSocket, ServerSocket and PeerSocket generate disconnect messages");
+
+    public static readonly DiagnosticDescriptor DisconnectNeverDelivered = Create(
+        "LFL0202",
+        "Disconnect message on a socket type that never delivers it",
+        "NetMQ accepts DisconnectMessage on a {0} but never delivers it; use a RouterSocket, ServerSocket or PeerSocket",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor HelloIgnored = Create(
+        "LFL0203",
+        "Hello message on a socket type that ignores it",
+        "NetMQ silently ignores HelloMessage on a {0}; only DealerSocket, RouterSocket, ClientSocket, ServerSocket and PeerSocket send hello messages",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor HelloClearedAfterConnect = Create(
+        "LFL0204",
+        "Hello message cleared after Connect",
+        "Setting HelloMessage to null after '{0}.Connect' crashes NetMQ's IO thread at the next tcp reconnect; leave the hello set, or close and recreate the socket",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor OptionAfterConnect = Create(
+        "LFL0205",
+        "Lifecycle message set after Connect or Bind",
+        "'{0}' comes after '{1}.{2}' in the same method, so connections made by that call {3}; set lifecycle messages before Connect and Bind",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidEndpoint = Create(
+        "LFL0206",
+        "Invalid NetMQ endpoint",
+        "'{0}' is not a valid NetMQ endpoint: {1}");
+
+    public static readonly DiagnosticDescriptor MulticastLifecycle = Create(
+        "LFL0207",
+        "Lifecycle messages do not work over pgm or epgm",
+        "'{0}' uses the {1} transport, on which NetMQ sends no hello and generates no disconnect message, but this socket has lifecycle messages set",
+        DiagnosticSeverity.Warning);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, UnsupportedMemberType,
+        DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, MulticastLifecycle,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);
