@@ -1,0 +1,49 @@
+using System.Linq;
+using Lifeline.GeneratorTests.Infrastructure;
+using Xunit;
+
+namespace Lifeline.GeneratorTests;
+
+/// <summary>Generated code compiles cleanly under strict settings and is the same on every run.</summary>
+public class GeneratedCodeTests
+{
+    private const string Source = """
+        using System;
+        using System.Collections.Generic;
+        using Lifeline;
+        namespace Demo;
+        [MessagePart] public partial record Address(string Street, int Number, string? Note);
+        [HelloMessage]
+        public partial record Hello(string Name, List<Address?> Addresses, Dictionary<string, int[]?>? Index, Guid Id, DateTimeOffset At, int? Slot = null);
+        [DisconnectMessage]
+        public partial record struct Gone(string Reason, TimeSpan After);
+        """;
+
+    [Fact]
+    public void Every_warning_is_an_error_and_there_are_none_with_nullable_enabled()
+    {
+        var run = TestCompilation.Run(Source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(4, run.Sources.Count);
+    }
+
+    [Fact]
+    public void Generation_is_deterministic()
+    {
+        var first = TestCompilation.Run(Source).Sources.Select(s => (s.HintName, Text: s.SourceText.ToString())).ToList();
+        var second = TestCompilation.Run(Source).Sources.Select(s => (s.HintName, Text: s.SourceText.ToString())).ToList();
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void A_compilation_without_lifecycle_records_gets_no_source()
+    {
+        var run = TestCompilation.Run("namespace Demo; public record Plain(int X);");
+
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.CompilationProblems);
+    }
+}
