@@ -75,13 +75,15 @@ internal static class MessageParser
 
         if (type.IsReferenceType && type.BaseType is { SpecialType: not SpecialType.System_Object } baseType)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedRecord, LocationInfo.From(syntax.BaseList), display, baseType.ToDisplayString()));
+            var baseSyntax = syntax.BaseList?.Types.FirstOrDefault()?.Type;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedRecord, LocationInfo.From(baseSyntax), display, baseType.ToDisplayString()));
         }
 
         var containing = ParseContainingTypes(type, display, diagnostics, cancellationToken);
         CheckAccessibility(type, display, identifier, diagnostics);
         var id = ParseId(context, type, role, display, diagnostics, cancellationToken);
-        var members = ParseMembers(type, display, identifier, diagnostics, cancellationToken);
+        // A generic record's members mention its type parameters; reporting them too would only add noise.
+        var members = type.IsGenericType ? null : ParseMembers(type, display, identifier, diagnostics, cancellationToken);
 
         if (diagnostics.Count > 0 || members is null)
         {
@@ -189,7 +191,9 @@ internal static class MessageParser
             foreach (var parameter in primary.Parameters)
             {
                 positional.Add(parameter.Name);
-                var location = LocationInfo.From(parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken));
+                // The type is what is wrong when a member cannot be serialized, so that is the span.
+                var parameterSyntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
+                var location = LocationInfo.From(parameterSyntax?.Type ?? (SyntaxNode?)parameterSyntax);
                 var shape = ParseShape(parameter.Name, parameter.Type, display, location, diagnostics);
                 if (shape is null)
                 {
