@@ -14,28 +14,20 @@ internal static class Transports
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Binds <paramref name="socket"/> and returns the endpoint to connect to.</summary>
-    public static string Bind(NetMQSocket socket, string transport)
+    public static string Bind(NetMQSocket socket, string transport) => Bind(socket.Bind, socket.BindRandomPort, transport);
+
+    /// <summary>The same for the thread-safe SERVER socket, which shares no base class with the others.</summary>
+    public static string Bind(ServerSocket socket, string transport) => Bind(socket.Bind, socket.BindRandomPort, transport);
+
+    private static string Bind(Action<string> bind, Func<string, int> bindRandomPort, string transport)
     {
         if (transport == Inproc)
         {
             var endpoint = $"inproc://lifeline-{Guid.NewGuid():N}";
-            socket.Bind(endpoint);
+            bind(endpoint);
             return endpoint;
         }
 
-        return $"tcp://127.0.0.1:{socket.BindRandomPort("tcp://127.0.0.1")}";
-    }
-
-    /// <summary>The same for the thread-safe SERVER socket.</summary>
-    public static string Bind(ServerSocket socket, string transport)
-    {
-        if (transport == Inproc)
-        {
-            var endpoint = $"inproc://lifeline-{Guid.NewGuid():N}";
-            socket.Bind(endpoint);
-            return endpoint;
-        }
-
-        return $"tcp://127.0.0.1:{socket.BindRandomPort("tcp://127.0.0.1")}";
+        return $"tcp://127.0.0.1:{bindRandomPort("tcp://127.0.0.1")}";
     }
 }
