@@ -25,6 +25,7 @@ public sealed class LifelineGenerator : IIncrementalGenerator
         public const string Parts = "Lifeline.Parts";
         public const string Specs = "Lifeline.Specs";
         public const string Catalog = "Lifeline.Catalog";
+        public const string Handlers = "Lifeline.Handlers";
     }
 
     /// <inheritdoc />
@@ -40,6 +41,24 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             var specs = results.Select(static (r, _) => r.Spec).Where(static s => s is not null).WithTrackingName(Steps.Specs);
             context.RegisterSourceOutput(specs, static (spc, spec) => spc.AddSource(spec!.HintName, MessageEmitter.Emit(spec)));
         }
+
+        var handlers = context.SyntaxProvider.ForAttributeWithMetadataName(
+                HandlerParser.HandlerAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (ctx, ct) => HandlerParser.Parse(ctx, ct))
+            .WithTrackingName(Steps.Handlers);
+        context.RegisterSourceOutput(handlers, static (spc, result) =>
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (result.Spec is { } spec)
+            {
+                spc.AddSource(spec.HintName, HandlerEmitter.Emit(spec));
+            }
+        });
 
         var entries = hellos.Collect()
             .Combine(disconnects.Collect())

@@ -104,10 +104,31 @@ internal static class DiagnosticDescriptors
         "'{0}' uses the {1} transport, on which NetMQ sends no hello and generates no disconnect message, but this socket has lifecycle messages set",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor HandlerSignature = Create(
+        "LFL0301",
+        "Handler parameters cannot match a lifecycle message",
+        "'{0}' cannot be dispatched: {1}; expected {2}");
+
+    public static readonly DiagnosticDescriptor DuplicateHandler = Create(
+        "LFL0302",
+        "Two handlers for the same message",
+        "'{0}' handles the same message as another '{1}' overload of '{2}'; keep one of them");
+
+    public static readonly DiagnosticDescriptor HandlerClass = Create(
+        "LFL0303",
+        "Handler class must be a non-generic partial class",
+        "'{0}' must be a non-generic partial class so that Lifeline can generate its dispatch");
+
+    public static readonly DiagnosticDescriptor HandlerReturnType = Create(
+        "LFL0304",
+        "Handler must return void or ValueTask",
+        "'{0}' returns '{1}'; lifecycle handlers return void or System.Threading.Tasks.ValueTask");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, UnsupportedMemberType,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, MulticastLifecycle,
+        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

@@ -36,6 +36,26 @@ internal static class MessageParser
         return null;
     }
 
+    /// <summary>The message id of a lifecycle record, from its attribute, as the record's own generated code has it.</summary>
+    public static uint IdOf(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() is HelloAttribute or DisconnectAttribute)
+            {
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "Id" && argument.Value.Value is int id && id > 0)
+                    {
+                        return (uint)id;
+                    }
+                }
+            }
+        }
+
+        return MessageIds.FromName(type.ToDisplayString());
+    }
+
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, MessageRole role, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;

@@ -1,0 +1,182 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Lifeline.Generator.Diagnostics;
+using Lifeline.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lifeline.Generator.Parsing;
+
+/// <summary>Turns a class marked [LifelineHandler] into a <see cref="HandlerSpec"/>: its recognised methods and the records they name.</summary>
+internal static class HandlerParser
+{
+    public const string HandlerAttribute = "Lifeline.LifelineHandlerAttribute";
+
+    private static readonly Dictionary<string, (HandlerKind Kind, string Expected)> Known = new()
+    {
+        ["OnPeerConnected"] = (HandlerKind.PeerConnected, "(PeerId peer, <hello record> hello)"),
+        ["OnPeerDisconnected"] = (HandlerKind.PeerDisconnected, "(PeerId peer, <disconnect record> gone) or (PeerId peer, <hello record> hello, <disconnect record> gone)"),
+        ["OnUnknownPeerDisconnected"] = (HandlerKind.UnknownPeerDisconnected, "(PeerId peer, <disconnect record> gone)"),
+        ["OnConnected"] = (HandlerKind.Connected, "(<hello record> hello)"),
+        ["OnReconnected"] = (HandlerKind.Reconnected, "(<hello record> hello)"),
+        ["OnDisconnected"] = (HandlerKind.Disconnected, "(<disconnect record> gone)"),
+        ["OnMessage"] = (HandlerKind.Message, "(PeerId peer, NetMQMessage message)"),
+        ["OnMalformedFrame"] = (HandlerKind.MalformedFrame, "(PeerId peer, MalformedFrame error)"),
+    };
+
+    public static HandlerParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var syntax = (TypeDeclarationSyntax)context.TargetNode;
+        var diagnostics = new List<DiagnosticInfo>();
+        var display = type.ToDisplayString();
+        if (type.TypeKind != TypeKind.Class || type.IsGenericType || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerClass, LocationInfo.From(syntax.Identifier), display));
+        }
+
+        var containing = new List<ContainingTypeSpec>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var declaration = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().FirstOrDefault();
+            if (declaration is not null && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingNotPartial, LocationInfo.From(declaration.Identifier), display, outer.ToDisplayString()));
+            }
+
+            containing.Insert(0, new ContainingTypeSpec(outer.IsRecord ? (outer.IsValueType ? "record struct" : "record") : outer.IsValueType ? "struct" : "class", outer.Name));
+        }
+
+        var methods = new List<HandlerMethodSpec>();
+        var messages = new Dictionary<string, MessageRef>();
+        var seen = new HashSet<(HandlerKind, string?, string?)>();
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || !Known.TryGetValue(method.Name, out var known))
+            {
+                continue;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
+            var spec = ParseMethod(method, known.Kind, known.Expected, declaration, diagnostics, messages);
+            if (spec is null)
+            {
+                continue;
+            }
+
+            if (!seen.Add((spec.Kind, spec.Hello, spec.Disconnect)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateHandler, LocationInfo.From(declaration?.Identifier ?? default), method.ToDisplayString(), method.Name, display));
+                continue;
+            }
+
+            methods.Add(spec);
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return new HandlerParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var spec2 = new HandlerSpec(
+            ns,
+            type.Name,
+            containing.ToEquatableArray(),
+            methods.ToEquatableArray(),
+            messages.Values.OrderBy(m => m.FullName, System.StringComparer.Ordinal).ToEquatableArray());
+        return new HandlerParseResult(spec2, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static HandlerMethodSpec? ParseMethod(IMethodSymbol method, HandlerKind kind, string expected, MethodDeclarationSyntax? declaration, List<DiagnosticInfo> diagnostics, Dictionary<string, MessageRef> messages)
+    {
+        var display = method.ToDisplayString();
+        var returnsValueTask = method.ReturnType.ToDisplayString() == "System.Threading.Tasks.ValueTask";
+        if (!method.ReturnsVoid && !returnsValueTask)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerReturnType, LocationInfo.From(declaration?.ReturnType), display, method.ReturnType.ToDisplayString()));
+            return null;
+        }
+
+        var parameters = method.Parameters;
+        var problem = Match(kind, parameters, out var hello, out var disconnect);
+        if (problem is not null || method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerSignature, LocationInfo.From(declaration?.ParameterList), display, problem ?? "generic handlers are not supported", expected));
+            return null;
+        }
+
+        foreach (var (record, role) in new[] { (hello, MessageRole.Hello), (disconnect, MessageRole.Disconnect) })
+        {
+            if (record is not null)
+            {
+                var name = record.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                messages[name] = new MessageRef(name, MessageParser.IdOf(record), role);
+            }
+        }
+
+        return new HandlerMethodSpec(
+            kind,
+            method.Name,
+            hello?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            disconnect?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            returnsValueTask);
+    }
+
+    /// <summary>Checks the parameter list of one handler kind; returns what is wrong, or null.</summary>
+    private static string? Match(HandlerKind kind, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, out INamedTypeSymbol? hello, out INamedTypeSymbol? disconnect)
+    {
+        hello = null;
+        disconnect = null;
+        var types = parameters.Select(p => p.Type).ToList();
+        switch (kind)
+        {
+            case HandlerKind.PeerConnected:
+                return Count(types, 2) ?? Peer(types[0]) ?? Record(types[1], MessageRole.Hello, out hello);
+            case HandlerKind.PeerDisconnected when types.Count == 3:
+                return Peer(types[0]) ?? Record(types[1], MessageRole.Hello, out hello) ?? Record(types[2], MessageRole.Disconnect, out disconnect);
+            case HandlerKind.PeerDisconnected:
+            case HandlerKind.UnknownPeerDisconnected:
+                return Count(types, 2) ?? Peer(types[0]) ?? Record(types[1], MessageRole.Disconnect, out disconnect);
+            case HandlerKind.Connected:
+            case HandlerKind.Reconnected:
+                return Count(types, 1) ?? Record(types[0], MessageRole.Hello, out hello);
+            case HandlerKind.Disconnected:
+                return Count(types, 1) ?? Record(types[0], MessageRole.Disconnect, out disconnect);
+            case HandlerKind.Message:
+                return Count(types, 2) ?? Peer(types[0]) ?? Exact(types[1], "NetMQ.NetMQMessage");
+            default:
+                return Count(types, 2) ?? Peer(types[0]) ?? Exact(types[1], "Lifeline.MalformedFrame");
+        }
+    }
+
+    private static string? Count(List<ITypeSymbol> types, int count) =>
+        types.Count == count ? null : $"it has {types.Count} parameter(s)";
+
+    private static string? Peer(ITypeSymbol type) => Exact(type, "Lifeline.PeerId");
+
+    private static string? Exact(ITypeSymbol type, string name) =>
+        type.ToDisplayString() == name ? null : $"'{type.ToDisplayString()}' is not {name.Substring(name.LastIndexOf('.') + 1)}";
+
+    private static string? Record(ITypeSymbol type, MessageRole role, out INamedTypeSymbol? record)
+    {
+        record = null;
+        var actual = type is INamedTypeSymbol named ? MessageParser.RoleOf(named) : null;
+        if (actual == role)
+        {
+            record = (INamedTypeSymbol)type;
+            return null;
+        }
+
+        var wanted = role == MessageRole.Hello ? "a [HelloMessage] record" : "a [DisconnectMessage] record";
+        return actual switch
+        {
+            MessageRole.Hello => $"'{type.ToDisplayString()}' is a hello message where {wanted} is needed",
+            MessageRole.Disconnect => $"'{type.ToDisplayString()}' is a disconnect message where {wanted} is needed",
+            _ => $"'{type.ToDisplayString()}' is not {wanted}",
+        };
+    }
+}

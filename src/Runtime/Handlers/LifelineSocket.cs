@@ -1,0 +1,121 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace Lifeline;
+
+/// <summary>
+/// Runs a handler on a ROUTER, PEER or DEALER socket. Add it to a <see cref="NetMQPoller"/> like a socket: every
+/// message the poller sees ready is read, classified and dispatched on the poller's thread. Without a poller,
+/// call <see cref="TryProcess"/>.
+/// </summary>
+/// <remarks>
+/// A handler that returns a <c>ValueTask</c> which does not complete synchronously is not awaited on the
+/// poller thread (that would stall every socket on it): dispatch goes on with the next message, and a fault is
+/// reported through <see cref="HandlerFaulted"/>. Use <see cref="LifelineEvents"/> for awaited, ordered handling.
+/// </remarks>
+public sealed class LifelineSocket : ISocketPollable, IDisposable
+{
+    private readonly ILifelineHandler _handler;
+    private NetMQMessage? _message = new();
+
+    /// <summary>Hosts <paramref name="handler"/> on a ROUTER: peers are told apart by routing id.</summary>
+    /// <param name="socket">The socket, configured (hello, disconnect message) before it was bound or connected.</param>
+    /// <param name="handler">A class marked [LifelineHandler].</param>
+    public LifelineSocket(RouterSocket socket, ILifelineHandler handler) : this((NetMQSocket)socket, handler, isRouted: true)
+    {
+    }
+
+    /// <summary>Hosts <paramref name="handler"/> on a PEER socket: peers are told apart by routing id.</summary>
+    /// <param name="socket">The socket, configured before it was bound or connected.</param>
+    /// <param name="handler">A class marked [LifelineHandler].</param>
+    public LifelineSocket(PeerSocket socket, ILifelineHandler handler) : this((NetMQSocket)socket, handler, isRouted: true)
+    {
+    }
+
+    /// <summary>Hosts <paramref name="handler"/> on a DEALER: server hellos are connections and reconnections.</summary>
+    /// <param name="socket">The socket, configured before it was connected.</param>
+    /// <param name="handler">A class marked [LifelineHandler].</param>
+    public LifelineSocket(DealerSocket socket, ILifelineHandler handler) : this((NetMQSocket)socket, handler, isRouted: false)
+    {
+    }
+
+    private LifelineSocket(NetMQSocket socket, ILifelineHandler handler, bool isRouted)
+    {
+        Socket = socket ?? throw new ArgumentNullException(nameof(socket));
+        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        Session = new LifelineSession(isRouted);
+        Socket.ReceiveReady += OnReceiveReady;
+    }
+
+    /// <summary>Raised on the dispatching thread when an asynchronous handler faults after returning.</summary>
+    public event EventHandler<Exception>? HandlerFaulted;
+
+    /// <summary>The hosted socket; this is what a poller polls.</summary>
+    public NetMQSocket Socket { get; }
+
+    /// <summary>Presence (peers and their hellos) and connection state.</summary>
+    public LifelineSession Session { get; }
+
+    /// <summary>True once disposed.</summary>
+    public bool IsDisposed { get; private set; }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for one message and dispatches it.</summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>True when a message was dispatched.</returns>
+    public bool TryProcess(TimeSpan timeout)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        if (!Socket.TryReceiveMultipartMessage(timeout, ref _message))
+        {
+            return false;
+        }
+
+        // The handler may keep the message, so each dispatch gets a fresh one.
+        var message = _message;
+        _message = new NetMQMessage();
+        Observe(LifelineDispatcher.DispatchAsync(_handler, Session, message!));
+        return true;
+    }
+
+    /// <summary>Stops dispatching; the socket itself is not disposed (it belongs to the caller).</summary>
+    public void Dispose()
+    {
+        if (!IsDisposed)
+        {
+            IsDisposed = true;
+            Socket.ReceiveReady -= OnReceiveReady;
+        }
+    }
+
+    private void OnReceiveReady(object? sender, NetMQSocketEventArgs e)
+    {
+        // Drain what is queued now; the poller calls again when more arrives.
+        while (!IsDisposed && TryProcess(TimeSpan.Zero))
+        {
+        }
+    }
+
+    private void Observe(ValueTask dispatch)
+    {
+        if (dispatch.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        if (dispatch.IsCompleted)
+        {
+            // A synchronous fault: the handler threw on this thread, so the caller should see it.
+            dispatch.GetAwaiter().GetResult();
+            return;
+        }
+
+        _ = dispatch.AsTask().ContinueWith(
+            t => HandlerFaulted?.Invoke(this, t.Exception!.GetBaseException()),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+}
