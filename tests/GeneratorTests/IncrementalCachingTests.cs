@@ -23,6 +23,7 @@ public class IncrementalCachingTests
         [HelloMessage(Id = 1)] public partial record Hello(string Name, List<Part> Parts);
         [DisconnectMessage(Id = 2)] public partial record Gone(string Reason);
         [HelloMessage] public partial record Broken(object Unsupported);
+        [LifelineHandler] public partial class Hub { void OnPeerConnected(PeerId peer, Hello hello) { } void OnPeerDisconnected(PeerId peer, Gone gone) { } }
         """;
 
     private const string Unrelated = """
@@ -37,6 +38,7 @@ public class IncrementalCachingTests
         LifelineGenerator.Steps.Parts,
         LifelineGenerator.Steps.Specs,
         LifelineGenerator.Steps.Catalog,
+        LifelineGenerator.Steps.Handlers,
     ];
 
     [Fact]

@@ -105,6 +105,28 @@ public class SnapshotTests
         public partial record Keywords(string @class, int @event);
         """);
 
+    [Fact]
+    public Task Handler_class() => Verify("""
+        using System.Threading.Tasks;
+        using Lifeline;
+        using NetMQ;
+        namespace Demo;
+        [HelloMessage(Id = 1)] public partial record WorkerHello(string Name);
+        [HelloMessage(Id = 2)] public partial record MonitorHello(string Name);
+        [DisconnectMessage(Id = 3)] public partial record Gone(string Reason);
+        [LifelineHandler]
+        public partial class Hub
+        {
+            void OnPeerConnected(PeerId peer, WorkerHello hello) { }
+            ValueTask OnPeerConnected(PeerId peer, MonitorHello hello) => default;
+            void OnPeerDisconnected(PeerId peer, WorkerHello hello, Gone gone) { }
+            void OnPeerDisconnected(PeerId peer, Gone gone) { }
+            void OnUnknownPeerDisconnected(PeerId peer, Gone gone) { }
+            void OnMessage(PeerId peer, NetMQMessage message) { }
+            void OnMalformedFrame(PeerId peer, MalformedFrame error) { }
+        }
+        """);
+
     private static Task Verify(string source, [CallerMemberName] string test = "")
     {
         var run = TestCompilation.Run(source);
