@@ -81,12 +81,14 @@ public class HandlerTests
         Assert.Single(lifeline.Session.Peers);
     }
 
-    [Fact]
-    public void A_peer_that_never_said_hello_is_reported_as_unknown_when_it_leaves()
+    [Theory]
+    [InlineData(Transports.Inproc)]
+    [InlineData(Transports.Tcp)]
+    public void A_peer_that_never_said_hello_is_reported_as_unknown_when_it_leaves(string transport)
     {
         using var router = new RouterSocket();
         router.SetDisconnectMessage(new ClientGone("lost"));
-        var endpoint = Transports.Bind(router, Transports.Tcp);
+        var endpoint = Transports.Bind(router, transport);
         var handler = new RecordingHandler();
         using var lifeline = new LifelineSocket(router, handler);
         var silent = new DealerSocket();
@@ -102,11 +104,13 @@ public class HandlerTests
         Assert.EndsWith(" lost", handler.Events[1], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_malformed_frame_from_a_raw_peer_is_reported_and_the_next_message_is_still_dispatched()
+    [Theory]
+    [InlineData(Transports.Inproc)]
+    [InlineData(Transports.Tcp)]
+    public void A_malformed_frame_from_a_raw_peer_is_reported_and_the_next_message_is_still_dispatched(string transport)
     {
         using var router = new RouterSocket();
-        var endpoint = Transports.Bind(router, Transports.Tcp);
+        var endpoint = Transports.Bind(router, transport);
         var handler = new RecordingHandler();
         using var lifeline = new LifelineSocket(router, handler);
         using var raw = new DealerSocket();
