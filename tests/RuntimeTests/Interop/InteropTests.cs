@@ -1,0 +1,134 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using Lifeline.Generated;
+using Lifeline.RuntimeTests.Handlers;
+using Lifeline.RuntimeTests.Messages;
+using Lifeline.RuntimeTests.Network;
+using NetMQ;
+using NetMQ.Sockets;
+using Xunit;
+
+namespace Lifeline.RuntimeTests.Interop;
+
+/// <summary>Lifeline against the reference libzmq 4.3.5 (draft API), whose peer follows docs/wire-format.md only.</summary>
+public class InteropTests
+{
+    [Fact]
+    public void A_typed_hello_set_with_libzmqs_native_option_is_decoded_by_a_lifeline_router()
+    {
+        using var router = new RouterSocket();
+        router.SetDisconnectMessage(new ClientGone("lost"));
+        var endpoint = Transports.Bind(router, Transports.Tcp);
+        var handler = new RecordingHandler();
+        using var lifeline = new LifelineSocket(router, handler);
+        using var node = NodePeer.Start("dealer-hello", endpoint, "node-peer");
+        node.Expect("ready");
+
+        HandlerTests.Pump(lifeline, handler, 2);
+        node.Kill();
+        HandlerTests.Pump(lifeline, handler, 3);
+
+        var peer = handler.Events[0].Split(' ')[1];
+        Assert.Equal([$"connected {peer} node-peer", $"message {peer} from-node", $"disconnected {peer} node-peer lost"], handler.Events);
+        Assert.Empty(lifeline.Session.Peers);
+    }
+
+    [Fact]
+    public void A_lifeline_hello_is_decoded_by_libzmq_following_the_wire_format_document()
+    {
+        using var router = new RouterSocket();
+        router.SetHelloMessage(new ServerHello("lifeline-hub", 1_700_000_000_000));
+        var endpoint = Transports.Bind(router, Transports.Tcp);
+        using var node = NodePeer.Start("read-hello", endpoint);
+
+        var hello = node.Expect("hello");
+        node.WaitForExit();
+
+        Assert.True(hello.GetProperty("lifecycle").GetBoolean());
+        Assert.Equal(1, hello.GetProperty("version").GetInt32());
+        Assert.Equal((int)LifelineKind.Hello, hello.GetProperty("kind").GetInt32());
+        Assert.Equal("0x00001002", hello.GetProperty("id").GetString());
+        var body = hello.GetProperty("body");
+        Assert.Equal("lifeline-hub", body.GetProperty("Server").GetString());
+        Assert.Equal(1_700_000_000_000, body.GetProperty("StartedAtUnixMs").GetInt64());
+    }
+
+    [Fact]
+    public void A_typed_disconnect_generated_by_libzmq_for_a_departed_lifeline_peer_is_decoded()
+    {
+        using var node = NodePeer.Start("router-disconnect", "2");
+        var endpoint = node.Expect("bound").GetProperty("endpoint").GetString()!;
+        var dealer = new DealerSocket();
+        dealer.SetHelloMessage(new ClientHello("lifeline-dealer", 4));
+        var handler = new RecordingHandler();
+        var lifeline = new LifelineSocket(dealer, handler);
+        dealer.Connect(endpoint);
+
+        // libzmq's own hello reaches the Lifeline dealer typed.
+        HandlerTests.Pump(lifeline, handler, 1);
+        Assert.Equal(["server libzmq"], handler.Events);
+        var hello = Read(node.Expect("received"));
+        lifeline.Dispose();
+        dealer.Dispose();
+        var gone = Read(node.Expect("received"));
+        node.WaitForExit();
+
+        Assert.True(hello.TryGetHello<ClientHello>(out var clientHello), hello.ToString());
+        Assert.Equal(new ClientHello("lifeline-dealer", 4), clientHello);
+        Assert.True(gone.TryGetDisconnect<ClientGone>(out var clientGone), gone.ToString());
+        Assert.Equal(new ClientGone("libzmq saw you leave"), clientGone);
+        Assert.Equal(hello.Peer, gone.Peer);
+    }
+
+    [Fact]
+    public void Libzmqs_hiccup_message_is_observed_when_a_lifeline_server_restarts_and_the_hello_is_sent_again()
+    {
+        var first = new ServerSocket();
+        first.SetHelloMessage(new ServerHello("first", 1));
+        var endpoint = Transports.Bind(first, Transports.Tcp);
+        using var node = NodePeer.Start("client-hiccup", endpoint);
+        node.Expect("ready");
+        Assert.True(Expect.Reader.TryReceive(first, Transports.Timeout, out var hello, out _));
+        Assert.Equal(new ClientHello("node-client", 3), Expect.Hello<ClientHello>(hello));
+        Assert.Equal("first", node.Expect("received").GetProperty("body").GetProperty("Server").GetString());
+
+        first.Dispose();
+        Assert.Equal("HICCUP", node.Expect("hiccup").GetProperty("text").GetString());
+        using var second = new ServerSocket();
+        second.SetHelloMessage(new ServerHello("second", 2));
+        BindWithin(second, endpoint);
+
+        Assert.True(Expect.Reader.TryReceive(second, Transports.Timeout, out var again, out _));
+        Assert.Equal(new ClientHello("node-client", 3), Expect.Hello<ClientHello>(again));
+        Assert.Equal("second", node.Expect("received").GetProperty("body").GetProperty("Server").GetString());
+    }
+
+    private static LifelineReadResult Read(JsonElement received)
+    {
+        var message = new NetMQMessage();
+        foreach (var frame in received.GetProperty("frames").EnumerateArray())
+        {
+            message.Append(Convert.FromHexString(frame.GetString()!));
+        }
+
+        return Expect.Reader.ReadRouted(message);
+    }
+
+    private static void BindWithin(ServerSocket socket, string endpoint)
+    {
+        var deadline = DateTime.UtcNow + Transports.Timeout;
+        while (true)
+        {
+            try
+            {
+                socket.Bind(endpoint);
+                return;
+            }
+            catch (AddressAlreadyInUseException) when (DateTime.UtcNow < deadline)
+            {
+                System.Threading.Thread.Yield();
+            }
+        }
+    }
+}
