@@ -54,6 +54,20 @@ const modes = {
     }
   },
 
+  // A libzmq DEALER that sends Lifeline frames built here as ordinary messages: bodies of other record versions.
+  async "send-frames"(endpoint, json) {
+    const dealer = new zmq.Dealer();
+    dealer.connect(endpoint);
+    for (const { kind, id, body } of JSON.parse(json)) {
+      await dealer.send(frame(kind, id, body));
+    }
+    await dealer.send("done");
+    say("sent");
+    for await (const _ of dealer) {
+      // Stay connected until killed, so nothing is lost in flight.
+    }
+  },
+
   // A libzmq DEALER that decodes the Lifeline hello a server sends it first.
   async "read-hello"(endpoint) {
     const dealer = new zmq.Dealer();
