@@ -22,26 +22,27 @@ internal static class MessageParser
     {
         foreach (var attribute in type.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            if (RoleOfAttribute(attribute.AttributeClass) is { } role)
             {
-                case HelloAttribute:
-                    return MessageRole.Hello;
-                case DisconnectAttribute:
-                    return MessageRole.Disconnect;
-                case PartAttribute:
-                    return MessageRole.Part;
+                return role;
             }
         }
 
         return null;
     }
 
+    private static MessageRole? RoleOfAttribute(INamedTypeSymbol? attribute) =>
+        SymbolNames.Is(attribute, "Lifeline", "HelloMessageAttribute") ? MessageRole.Hello
+        : SymbolNames.Is(attribute, "Lifeline", "DisconnectMessageAttribute") ? MessageRole.Disconnect
+        : SymbolNames.Is(attribute, "Lifeline", "MessagePartAttribute") ? MessageRole.Part
+        : null;
+
     /// <summary>The message id of a lifecycle record, from its attribute, as the record's own generated code has it.</summary>
     public static uint IdOf(INamedTypeSymbol type)
     {
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() is HelloAttribute or DisconnectAttribute)
+            if (RoleOfAttribute(attribute.AttributeClass) is MessageRole.Hello or MessageRole.Disconnect)
             {
                 foreach (var argument in attribute.NamedArguments)
                 {
@@ -71,14 +72,14 @@ internal static class MessageParser
             return Result(null, diagnostics);
         }
 
-        if (role == MessageRole.Disconnect && HasAttribute(type, HelloAttribute))
+        if (role == MessageRole.Disconnect && HasAttribute(type, MessageRole.Hello))
         {
             // Reported once, from the disconnect side; the hello side generates nothing either.
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BothKinds, identifier, display));
             return Result(null, diagnostics);
         }
 
-        if (role == MessageRole.Hello && HasAttribute(type, DisconnectAttribute))
+        if (role == MessageRole.Hello && HasAttribute(type, MessageRole.Disconnect))
         {
             return Result(null, diagnostics);
         }
@@ -127,8 +128,8 @@ internal static class MessageParser
 
     private static ParseResult Result(MessageSpec? spec, List<DiagnosticInfo> diagnostics) => new(spec, diagnostics.ToEquatableArray());
 
-    private static bool HasAttribute(INamedTypeSymbol type, string name) =>
-        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
+    private static bool HasAttribute(INamedTypeSymbol type, MessageRole role) =>
+        type.GetAttributes().Any(a => RoleOfAttribute(a.AttributeClass) == role);
 
     private static List<ContainingTypeSpec> ParseContainingTypes(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {

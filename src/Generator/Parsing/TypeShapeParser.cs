@@ -53,25 +53,32 @@ internal static class TypeShapeParser
             return Container(ShapeKind.NullableValue, name, true, named.TypeArguments[0], out reason);
         }
 
-        var full = named.ContainingNamespace?.ToDisplayString() + "." + named.MetadataName;
-        switch (full)
+        if (SymbolNames.Is(named, "System", named.MetadataName))
         {
-            case "System.Guid":
-                return new TypeShape(ShapeKind.Guid, name, false, null, null);
-            case "System.DateTime":
-                return new TypeShape(ShapeKind.DateTime, name, false, null, null);
-            case "System.DateTimeOffset":
-                return new TypeShape(ShapeKind.DateTimeOffset, name, false, null, null);
-            case "System.TimeSpan":
-                return new TypeShape(ShapeKind.TimeSpan, name, false, null, null);
-            case "System.Collections.Generic.List`1":
-                return Container(ShapeKind.List, name, nullable, named.TypeArguments[0], out reason);
-            case "System.Collections.Generic.IReadOnlyList`1":
-                return Container(ShapeKind.ReadOnlyList, name, nullable, named.TypeArguments[0], out reason);
-            case "System.Collections.Generic.Dictionary`2":
-                return Dictionary(ShapeKind.Dictionary, named, name, nullable, out reason);
-            case "System.Collections.Generic.IReadOnlyDictionary`2":
-                return Dictionary(ShapeKind.ReadOnlyDictionary, named, name, nullable, out reason);
+            switch (named.MetadataName)
+            {
+                case "Guid":
+                    return new TypeShape(ShapeKind.Guid, name, false, null, null);
+                case "DateTimeOffset":
+                    return new TypeShape(ShapeKind.DateTimeOffset, name, false, null, null);
+                case "TimeSpan":
+                    return new TypeShape(ShapeKind.TimeSpan, name, false, null, null);
+            }
+        }
+
+        if (SymbolNames.Is(named, "System.Collections.Generic", named.MetadataName))
+        {
+            switch (named.MetadataName)
+            {
+                case "List`1":
+                    return Container(ShapeKind.List, name, nullable, named.TypeArguments[0], out reason);
+                case "IReadOnlyList`1":
+                    return Container(ShapeKind.ReadOnlyList, name, nullable, named.TypeArguments[0], out reason);
+                case "Dictionary`2":
+                    return Dictionary(ShapeKind.Dictionary, named, name, nullable, out reason);
+                case "IReadOnlyDictionary`2":
+                    return Dictionary(ShapeKind.ReadOnlyDictionary, named, name, nullable, out reason);
+            }
         }
 
         if (named.IsRecord && MessageParser.RoleOf(named) is not null)

@@ -7,7 +7,7 @@ namespace Lifeline;
 /// <summary>Routes one received message to a handler: application data, a lifecycle frame, or a malformed one.</summary>
 internal static class LifelineDispatcher
 {
-    public static ValueTask DispatchAsync(ILifelineHandler handler, LifelineSession session, NetMQMessage message)
+    public static ValueTask DispatchAsync(ILifelineHandler handler, LifelineSession session, NetMQMessage message, int maxFrameSize = LifelineFrame.DefaultMaxFrameSize)
     {
         var peer = PeerId.None;
         if (session.IsRouted)
@@ -34,7 +34,7 @@ internal static class LifelineDispatcher
             return handler.OnApplicationMessageAsync(session, peer, message);
         }
 
-        var error = LifelineFrame.TryReadHeader(frame.Span, out var kind, out var id);
+        var error = LifelineFrame.TryReadHeader(frame.Span, maxFrameSize, out var kind, out var id);
         if (error is null && message.FrameCount > 1)
         {
             error = new MalformedFrame(MalformedReason.UnexpectedFrames, $"a lifecycle frame must be alone in its message, but {message.FrameCount - 1} more frame(s) followed", frame.Length, kind, id);
@@ -45,7 +45,7 @@ internal static class LifelineDispatcher
             : handler.OnMalformedFrameAsync(session, peer, error);
     }
 
-    public static ValueTask DispatchAsync(ILifelineHandler handler, LifelineSession session, PeerId peer, byte[] payload)
+    public static ValueTask DispatchAsync(ILifelineHandler handler, LifelineSession session, PeerId peer, byte[] payload, int maxFrameSize = LifelineFrame.DefaultMaxFrameSize)
     {
         if (!LifelineFrame.HasMagic(payload))
         {
@@ -54,7 +54,7 @@ internal static class LifelineDispatcher
             return handler.OnApplicationMessageAsync(session, peer, message);
         }
 
-        var error = LifelineFrame.TryReadHeader(payload, out var kind, out var id);
+        var error = LifelineFrame.TryReadHeader(payload, maxFrameSize, out var kind, out var id);
         return error is null
             ? handler.OnLifecycleFrameAsync(session, peer, kind, id, payload)
             : handler.OnMalformedFrameAsync(session, peer, error);

@@ -59,6 +59,9 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     /// <summary>Presence (peers and their hellos) and connection state.</summary>
     public LifelineSession Session { get; }
 
+    /// <summary>Lifecycle frames longer than this are reported as <see cref="MalformedReason.TooLarge"/>, never decoded.</summary>
+    public int MaxFrameSize { get; init; } = LifelineFrame.DefaultMaxFrameSize;
+
     /// <summary>True once disposed.</summary>
     public bool IsDisposed { get; private set; }
 
@@ -76,7 +79,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         // The handler may keep the message, so each dispatch gets a fresh one.
         var message = _message;
         _message = new NetMQMessage();
-        Observe(LifelineDispatcher.DispatchAsync(_handler, Session, message!));
+        Observe(LifelineDispatcher.DispatchAsync(_handler, Session, message!, MaxFrameSize));
         return true;
     }
 

@@ -9,9 +9,13 @@ namespace Lifeline;
 /// frames are reported as <see cref="ReadKind.Malformed"/>, never thrown and never passed on as data.
 /// </summary>
 /// <param name="catalog">The records this reader knows, usually <c>Lifeline.Generated.LifelineMessages.Catalog</c>.</param>
-public sealed class LifelineReader(ILifelineCatalog catalog)
+/// <param name="maxFrameSize">Lifecycle frames longer than this are <see cref="MalformedReason.TooLarge"/>, never decoded.</param>
+public sealed class LifelineReader(ILifelineCatalog catalog, int maxFrameSize = LifelineFrame.DefaultMaxFrameSize)
 {
     private readonly ILifelineCatalog _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+
+    /// <summary>The largest lifecycle frame this reader decodes.</summary>
+    public int MaxFrameSize { get; } = maxFrameSize > 0 ? maxFrameSize : throw new ArgumentOutOfRangeException(nameof(maxFrameSize));
 
     /// <summary>
     /// Reads a message received on a ROUTER or PEER socket: the routing-id frame, then the payload frames.
@@ -73,7 +77,7 @@ public sealed class LifelineReader(ILifelineCatalog catalog)
 
     private LifelineReadResult ReadLifecycle(PeerId peer, ReadOnlyMemory<byte> frame, int extraFrames)
     {
-        var error = LifelineFrame.TryReadHeader(frame.Span, out var kind, out var id);
+        var error = LifelineFrame.TryReadHeader(frame.Span, MaxFrameSize, out var kind, out var id);
         if (error is null && extraFrames > 0)
         {
             error = new MalformedFrame(MalformedReason.UnexpectedFrames, $"a lifecycle frame must be alone in its message, but {extraFrames} more frame(s) followed", frame.Length, kind, id);

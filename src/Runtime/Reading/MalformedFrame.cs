@@ -26,6 +26,9 @@ public enum MalformedReason
 
     /// <summary>The lifecycle frame was followed by further frames in the same message.</summary>
     UnexpectedFrames,
+
+    /// <summary>The frame is larger than the reader's limit; it was not decoded at all.</summary>
+    TooLarge,
 }
 
 /// <summary>A lifecycle frame that could not be read, with a readable explanation.</summary>

@@ -31,7 +31,10 @@ public sealed class LifelineDecodeException : MessagePackSerializationException
     /// <returns>Whether it describes bad input.</returns>
     public static bool IsDecodeFailure(Exception exception) =>
         exception is MessagePackSerializationException or EndOfStreamException or OverflowException
-            or FormatException or ArgumentException or InvalidOperationException;
+            or FormatException or ArgumentException or InvalidOperationException
+
+            // MessagePack's depth guard for untrusted data throws this one.
+            or InsufficientExecutionStackException;
 
     /// <summary>Wraps a decode failure, prefixing the member path of the enclosing record.</summary>
     /// <param name="exception">A failure for which <see cref="IsDecodeFailure"/> is true.</param>

@@ -28,7 +28,7 @@ public static class BodyDecoder
         {
             message = T.Formatter.Deserialize(ref reader, LifelineFrame.DecodeOptions);
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or System.IO.EndOfStreamException or OverflowException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (Serialization.LifelineDecodeException.IsDecodeFailure(ex))
         {
             message = default;
             var detail = ex is System.IO.EndOfStreamException ? "the body ends in the middle of a value" : ex.Message;

@@ -15,6 +15,12 @@ public static class LifelineFrame
     /// <summary>Length of the fixed header in front of the MessagePack body.</summary>
     public const int HeaderLength = 10;
 
+    /// <summary>
+    /// The default limit on a lifecycle frame's size for readers of peer traffic (64 KiB): larger frames are
+    /// reported as <see cref="MalformedReason.TooLarge"/> before any decoding.
+    /// </summary>
+    public const int DefaultMaxFrameSize = 64 * 1024;
+
     /// <summary>The only format version this library writes and reads.</summary>
     public const byte FormatVersion = 1;
 
@@ -82,13 +88,30 @@ public static class LifelineFrame
     /// <param name="kind">The kind byte, when the header is valid.</param>
     /// <param name="messageId">The message id, when the header is long enough to hold one.</param>
     /// <returns>Null when the header is valid; otherwise why it is not.</returns>
-    public static MalformedFrame? TryReadHeader(ReadOnlySpan<byte> frame, out LifelineKind kind, out uint messageId)
+    public static MalformedFrame? TryReadHeader(ReadOnlySpan<byte> frame, out LifelineKind kind, out uint messageId) =>
+        TryReadHeader(frame, int.MaxValue, out kind, out messageId);
+
+    /// <summary>
+    /// Reads the header like <see cref="TryReadHeader(ReadOnlySpan{byte}, out LifelineKind, out uint)"/>, and first
+    /// rejects a frame longer than <paramref name="maxFrameSize"/>.
+    /// </summary>
+    /// <param name="frame">The whole frame.</param>
+    /// <param name="maxFrameSize">The largest frame accepted.</param>
+    /// <param name="kind">The kind byte, when the header is valid.</param>
+    /// <param name="messageId">The message id, when the header is long enough to hold one.</param>
+    /// <returns>Null when the header is valid; otherwise why it is not.</returns>
+    public static MalformedFrame? TryReadHeader(ReadOnlySpan<byte> frame, int maxFrameSize, out LifelineKind kind, out uint messageId)
     {
         kind = default;
         messageId = 0;
         if (!HasMagic(frame))
         {
             return new MalformedFrame(MalformedReason.NotLifelineFrame, "the frame does not start with the lifecycle magic C1 4C 46 4C", frame.Length);
+        }
+
+        if (frame.Length > maxFrameSize)
+        {
+            return new MalformedFrame(MalformedReason.TooLarge, $"the frame has {frame.Length} bytes, more than the {maxFrameSize}-byte limit", frame.Length);
         }
 
         if (frame.Length < HeaderLength)

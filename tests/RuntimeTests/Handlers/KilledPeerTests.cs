@@ -1,9 +1,6 @@
 using System;
-using System.Diagnostics;
-using System.IO;
 using Lifeline.RuntimeTests.Messages;
 using Lifeline.RuntimeTests.Network;
-using Lifeline.RuntimeTests.Serialization;
 using NetMQ.Sockets;
 using Xunit;
 
@@ -19,7 +16,7 @@ public class KilledPeerTests
         var endpoint = Transports.Bind(router, Transports.Tcp);
         var handler = new RecordingHandler();
         using var lifeline = new LifelineSocket(router, handler);
-        using var peer = StartPeer(endpoint, "doomed");
+        using var peer = Hostile.PeerProcesses.Start(endpoint, "doomed");
 
         HandlerTests.Pump(lifeline, handler, 2);
         Assert.Equal("ready", peer.StandardOutput.ReadLine());
@@ -33,20 +30,5 @@ public class KilledPeerTests
         var peerId = handler.Events[0].Split(' ')[1];
         Assert.Equal($"disconnected {peerId} doomed lost", handler.Events[2]);
         Assert.Empty(lifeline.Session.Peers);
-    }
-
-    private static Process StartPeer(string endpoint, string name)
-    {
-        // The peer is built beside the tests, in the same configuration.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var dll = Path.Combine(WireFormatVectorTests.RepositoryRoot(), "tests", "PeerProcess", "bin", configuration, "net10.0", "PeerProcess.dll");
-        Assert.True(File.Exists(dll), $"{dll} was not built");
-        var start = new ProcessStartInfo("dotnet", [dll, endpoint, name])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        return Process.Start(start) ?? throw new InvalidOperationException("the peer process did not start");
     }
 }

@@ -101,3 +101,11 @@ public partial record VersionedHelloV2(string Name, int Version = 2, List<string
 /// <summary>Version 3 added a required member: older senders are rejected, not misread.</summary>
 [HelloMessage(Id = 0x3003)]
 public partial record VersionedHelloV3(string Name, int Level);
+
+/// <summary>A recursive part: what a hostile peer nests deeper than the decoder's depth limit.</summary>
+[MessagePart]
+public partial record Node(int Value, Node? Next);
+
+/// <summary>A hello whose body can nest as deep as a peer wants.</summary>
+[HelloMessage(Id = 0x4001)]
+public partial record ChainHello(Node Head, Dictionary<string, string> Labels);

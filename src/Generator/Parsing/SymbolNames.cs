@@ -1,0 +1,32 @@
+using Microsoft.CodeAnalysis;
+
+namespace Lifeline.Generator.Parsing;
+
+/// <summary>
+/// Name checks that walk symbol names instead of formatting display strings: transforms re-run on every edit,
+/// and ToDisplayString was most of their cost.
+/// </summary>
+internal static class SymbolNames
+{
+    /// <summary>True when <paramref name="type"/> is <paramref name="metadataName"/> in namespace <paramref name="dottedNamespace"/>.</summary>
+    public static bool Is(INamedTypeSymbol? type, string dottedNamespace, string metadataName) =>
+        type is not null && type.ContainingType is null && type.MetadataName == metadataName && NamespaceIs(type.ContainingNamespace, dottedNamespace);
+
+    private static bool NamespaceIs(INamespaceSymbol? ns, string dotted)
+    {
+        var end = dotted.Length;
+        while (end > 0)
+        {
+            var start = dotted.LastIndexOf('.', end - 1) + 1;
+            if (ns is null || ns.IsGlobalNamespace || string.CompareOrdinal(ns.Name, 0, dotted, start, end - start) != 0 || ns.Name.Length != end - start)
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+            end = start - 1;
+        }
+
+        return ns is { IsGlobalNamespace: true };
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using Lifeline.Benchmarks;
+
+// dotnet run -c Release --project tests/Benchmarks -- --filter '*'    every BenchmarkDotNet benchmark
+// dotnet run -c Release --project tests/Benchmarks -- memory           100,000 connect/disconnect cycles, memory after each 10,000
+// dotnet run -c Release --project tests/Benchmarks -- generator-timing the GeneratorDriver's own timing
+switch (args.FirstOrDefault())
+{
+    case "memory":
+        SteadyStateMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        break;
+    case "generator-timing":
+        // The first round only warms the JIT up; the second is reported.
+        foreach (var round in new[] { "warm-up", "measured" })
+        {
+            foreach (var records in new[] { 10, 100, 1000 })
+            {
+                Console.WriteLine($"{round}: Lifeline {GeneratorBenchmarks.Timing(records)}");
+                Console.WriteLine($"{round}: baseline {GeneratorBenchmarks.Timing(records, new BaselineAttributeGenerator())}");
+            }
+        }
+
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(SerializationBenchmarks).Assembly).Run(args);
+        break;
+}
