@@ -6,10 +6,18 @@ using Lifeline.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- --filter '*'    every BenchmarkDotNet benchmark
 // dotnet run -c Release --project tests/Benchmarks -- memory           100,000 connect/disconnect cycles, memory after each 10,000
 // dotnet run -c Release --project tests/Benchmarks -- generator-timing the GeneratorDriver's own timing
+// dotnet run -c Release --project tests/Benchmarks -- throughput       ROUTER throughput, raw vs typed, alternating rounds
 switch (args.FirstOrDefault())
 {
     case "memory":
         SteadyStateMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        break;
+    case "throughput":
+        foreach (var transport in new[] { "inproc", "tcp" })
+        {
+            ThroughputRounds.Run(transport, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+        }
+
         break;
     case "generator-timing":
         // The first round only warms the JIT up; the second is reported.

@@ -25,7 +25,7 @@ public static class LifelineEvents
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events, in arrival order.</returns>
     public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(RouterSocket socket, ILifelineCatalog catalog, CancellationToken cancellationToken = default) =>
-        FromPollable(handler => new LifelineSocket(socket, handler), catalog, cancellationToken);
+        FromPollable(handler => new LifelineSocket(socket, handler) { ReusesMessages = false }, catalog, cancellationToken);
 
     /// <summary>Events of a PEER socket.</summary>
     /// <param name="socket">The socket, configured and bound or connected.</param>
@@ -33,7 +33,7 @@ public static class LifelineEvents
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events, in arrival order.</returns>
     public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(PeerSocket socket, ILifelineCatalog catalog, CancellationToken cancellationToken = default) =>
-        FromPollable(handler => new LifelineSocket(socket, handler), catalog, cancellationToken);
+        FromPollable(handler => new LifelineSocket(socket, handler) { ReusesMessages = false }, catalog, cancellationToken);
 
     /// <summary>Events of a DEALER.</summary>
     /// <param name="socket">The socket, configured and connected.</param>
@@ -41,7 +41,7 @@ public static class LifelineEvents
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events, in arrival order.</returns>
     public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(DealerSocket socket, ILifelineCatalog catalog, CancellationToken cancellationToken = default) =>
-        FromPollable(handler => new LifelineSocket(socket, handler), catalog, cancellationToken);
+        FromPollable(handler => new LifelineSocket(socket, handler) { ReusesMessages = false }, catalog, cancellationToken);
 
     /// <summary>Events of a SERVER (thread-safe: received asynchronously, no extra thread).</summary>
     /// <param name="socket">The socket, configured and bound.</param>

@@ -12,7 +12,8 @@ namespace Lifeline;
 /// <item><c>OnUnknownPeerDisconnected(PeerId peer, TGone gone)</c>: a peer that never said hello went away.</item>
 /// <item><c>OnConnected(THello hello)</c> and <c>OnReconnected(THello hello)</c>: a DEALER or CLIENT received the server's first, or a later, hello.</item>
 /// <item><c>OnDisconnected(TGone gone)</c>: a DEALER or CLIENT received a disconnect frame (NetMQ leaks a closing server's own).</item>
-/// <item><c>OnMessage(PeerId peer, NetMQMessage message)</c>: application data, without the routing-id frame.</item>
+/// <item><c>OnMessage(PeerId peer, NetMQMessage message)</c>: application data, without the routing-id frame; the
+/// message is valid during the call (see <see cref="LifelineSocket.ReusesMessages"/>).</item>
 /// <item><c>OnMalformedFrame(PeerId peer, MalformedFrame error)</c>: a lifecycle frame that could not be read.</item>
 /// </list>
 /// </summary>

@@ -62,6 +62,12 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     /// <summary>Lifecycle frames longer than this are reported as <see cref="MalformedReason.TooLarge"/>, never decoded.</summary>
     public int MaxFrameSize { get; init; } = LifelineFrame.DefaultMaxFrameSize;
 
+    /// <summary>
+    /// Whether the <see cref="NetMQMessage"/> given to <c>OnMessage</c> is reused for the next receive (the default).
+    /// Copy what you keep; set false to get a new message every time.
+    /// </summary>
+    public bool ReusesMessages { get; init; } = true;
+
     /// <summary>True once disposed.</summary>
     public bool IsDisposed { get; private set; }
 
@@ -76,10 +82,15 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
             return false;
         }
 
-        // The handler may keep the message, so each dispatch gets a fresh one.
-        var message = _message;
-        _message = new NetMQMessage();
-        Observe(LifelineDispatcher.DispatchAsync(_handler, Session, message!, MaxFrameSize));
+        // Handlers get the message for the duration of the call (like NetMQ's own receive loops), so it is reused;
+        // hosts whose handler keeps messages (the event stream) ask for a fresh one each time.
+        var message = _message!;
+        if (!ReusesMessages)
+        {
+            _message = new NetMQMessage();
+        }
+
+        Observe(LifelineDispatcher.DispatchAsync(_handler, Session, message, MaxFrameSize));
         return true;
     }
 
