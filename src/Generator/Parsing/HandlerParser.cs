@@ -37,18 +37,7 @@ internal static class HandlerParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerClass, LocationInfo.From(syntax.Identifier), display));
         }
 
-        var containing = new List<ContainingTypeSpec>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            var declaration = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().FirstOrDefault();
-            if (declaration is not null && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingNotPartial, LocationInfo.From(declaration.Identifier), display, outer.ToDisplayString()));
-            }
-
-            containing.Insert(0, new ContainingTypeSpec(outer.IsRecord ? (outer.IsValueType ? "record struct" : "record") : outer.IsValueType ? "struct" : "class", outer.Name));
-        }
-
+        var containing = MessageParser.ParseContainingTypes(type, display, diagnostics, cancellationToken);
         var methods = new List<HandlerMethodSpec>();
         var messages = new Dictionary<string, MessageRef>();
         var seen = new HashSet<(HandlerKind, string?, string?)>();

@@ -131,7 +131,8 @@ internal static class MessageParser
     private static bool HasAttribute(INamedTypeSymbol type, MessageRole role) =>
         type.GetAttributes().Any(a => RoleOfAttribute(a.AttributeClass) == role);
 
-    private static List<ContainingTypeSpec> ParseContainingTypes(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>The types enclosing <paramref name="type"/>, outermost first; reports any that is not partial.</summary>
+    public static List<ContainingTypeSpec> ParseContainingTypes(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var result = new List<ContainingTypeSpec>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)

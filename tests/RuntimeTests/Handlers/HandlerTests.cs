@@ -151,7 +151,7 @@ public class HandlerTests
         Pump(lifeline, handler, 2);
         using var second = new RouterSocket();
         second.SetHelloMessage(new ServerHello("hub", 2));
-        BindWithin(second, endpoint);
+        Retry.Bind(second.Bind, endpoint);
         Pump(lifeline, handler, 3);
 
         Assert.Equal(["server hub", "server-gone server closing", "server-again hub"], handler.Events);
@@ -168,23 +168,6 @@ public class HandlerTests
         {
             Assert.True(DateTime.UtcNow < deadline, $"timed out; events so far:\n{string.Join('\n', handler.Events)}");
             lifeline.TryProcess(TimeSpan.FromMilliseconds(100));
-        }
-    }
-
-    internal static void BindWithin(RouterSocket socket, string endpoint)
-    {
-        var deadline = DateTime.UtcNow + Transports.Timeout;
-        while (true)
-        {
-            try
-            {
-                socket.Bind(endpoint);
-                return;
-            }
-            catch (AddressAlreadyInUseException) when (DateTime.UtcNow < deadline)
-            {
-                System.Threading.Thread.Yield();
-            }
         }
     }
 }

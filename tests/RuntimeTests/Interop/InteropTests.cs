@@ -97,7 +97,7 @@ public class InteropTests
         Assert.Equal("HICCUP", node.Expect("hiccup").GetProperty("text").GetString());
         using var second = new ServerSocket();
         second.SetHelloMessage(new ServerHello("second", 2));
-        BindWithin(second, endpoint);
+        Retry.Bind(second.Bind, endpoint);
 
         Assert.True(Expect.Reader.TryReceive(second, Transports.Timeout, out var again, out _));
         Assert.Equal(new ClientHello("node-client", 3), Expect.Hello<ClientHello>(again));
@@ -113,22 +113,5 @@ public class InteropTests
         }
 
         return Expect.Reader.ReadRouted(message);
-    }
-
-    private static void BindWithin(ServerSocket socket, string endpoint)
-    {
-        var deadline = DateTime.UtcNow + Transports.Timeout;
-        while (true)
-        {
-            try
-            {
-                socket.Bind(endpoint);
-                return;
-            }
-            catch (AddressAlreadyInUseException) when (DateTime.UtcNow < deadline)
-            {
-                System.Threading.Thread.Yield();
-            }
-        }
     }
 }

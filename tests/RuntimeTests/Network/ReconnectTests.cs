@@ -1,7 +1,5 @@
 using System;
-using System.Diagnostics;
 using Lifeline.RuntimeTests.Messages;
-using NetMQ;
 using NetMQ.Sockets;
 using Xunit;
 
@@ -24,27 +22,9 @@ public class ReconnectTests
         first.Dispose();
 
         using var second = new RouterSocket();
-        BindWithin(second, endpoint, Transports.Timeout);
+        Retry.Bind(second.Bind, endpoint);
 
         var (again, _) = Expect.Next(second);
         Assert.Equal(new ClientHello("sticky", 1), Expect.Hello<ClientHello>(again));
-    }
-
-    // The closed listener's port can stay busy for a moment; retry the bind on that condition only, bounded.
-    private static void BindWithin(RouterSocket socket, string endpoint, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                socket.Bind(endpoint);
-                return;
-            }
-            catch (AddressAlreadyInUseException) when (clock.Elapsed < limit)
-            {
-                System.Threading.Thread.Yield();
-            }
-        }
     }
 }
