@@ -12,6 +12,9 @@ switch (args.FirstOrDefault())
     case "memory":
         SteadyStateMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
         break;
+    case "profile-generator":
+        GeneratorBenchmarks.ProfileUnrelatedEdit(1000, 200);
+        break;
     case "throughput":
         foreach (var transport in new[] { "inproc", "tcp" })
         {

@@ -104,7 +104,7 @@ internal static class MessageParser
         CheckAccessibility(type, display, identifier, diagnostics);
         var id = ParseId(context, type, role, display, diagnostics, cancellationToken);
         // A generic record's members mention its type parameters; reporting them too would only add noise.
-        var members = type.IsGenericType ? null : ParseMembers(type, display, identifier, diagnostics, cancellationToken);
+        var members = type.IsGenericType ? null : ParseMembers(context, type, display, identifier, diagnostics, cancellationToken);
 
         if (diagnostics.Count > 0 || members is null)
         {
@@ -202,19 +202,15 @@ internal static class MessageParser
         return role == MessageRole.Part ? 0 : MessageIds.FromName(display);
     }
 
-    private static List<MemberSpec>? ParseMembers(INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static List<MemberSpec>? ParseMembers(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var members = new List<MemberSpec>();
-        var primary = type.InstanceConstructors.FirstOrDefault(c =>
-            c.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax));
-        var positional = new HashSet<string>(StringComparer.Ordinal);
-        if (primary is not null)
+        var positional = PrimaryParameters(context, type, cancellationToken);
+        if (positional is not null)
         {
-            foreach (var parameter in primary.Parameters)
+            foreach (var (parameter, parameterSyntax) in positional)
             {
-                positional.Add(parameter.Name);
                 // The type is what is wrong when a member cannot be serialized, so that is the span.
-                var parameterSyntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
                 var location = LocationInfo.From(parameterSyntax?.Type ?? (SyntaxNode?)parameterSyntax);
                 var shape = ParseShape(parameter.Name, parameter.Type, display, location, diagnostics);
                 if (shape is null)
@@ -235,16 +231,15 @@ internal static class MessageParser
             return null;
         }
 
-        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        foreach (var (property, declaration) in Properties(context, type, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (property.IsStatic || property.IsIndexer || property.IsImplicitlyDeclared || property.SetMethod is null
-                || property.DeclaredAccessibility != Accessibility.Public || positional.Contains(property.Name))
+                || property.DeclaredAccessibility != Accessibility.Public || (positional?.Any(p => p.Symbol.Name == property.Name) ?? false))
             {
                 continue;
             }
 
-            var declaration = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax;
             var shape = ParseShape(property.Name, property.Type, display, LocationInfo.From(declaration?.Type ?? (SyntaxNode?)declaration), diagnostics);
             if (shape is null)
             {
@@ -260,6 +255,46 @@ internal static class MessageParser
         }
 
         return members;
+    }
+
+    /// <summary>
+    /// The primary constructor's parameters, or null when there is none. Read from the attributed declaration's
+    /// syntax when it carries the parameter list: walking every constructor's declaring syntax was most of the
+    /// transform's cost, and transforms re-run on every edit.
+    /// </summary>
+    private static List<(IParameterSymbol Symbol, ParameterSyntax? Syntax)>? PrimaryParameters(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (context.TargetNode is RecordDeclarationSyntax { ParameterList: { } list })
+        {
+            return list.Parameters.Select(p => ((IParameterSymbol)context.SemanticModel.GetDeclaredSymbol(p, cancellationToken)!, (ParameterSyntax?)p)).ToList();
+        }
+
+        if (type.DeclaringSyntaxReferences.Length == 1)
+        {
+            return null;
+        }
+
+        // Another partial declaration may carry the parameter list.
+        var primary = type.InstanceConstructors.FirstOrDefault(c =>
+            c.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax));
+        return primary?.Parameters
+            .Select(p => (p, p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax))
+            .ToList();
+    }
+
+    /// <summary>Declared properties in order, from the syntax when the record has one declaration (the common case).</summary>
+    private static IEnumerable<(IPropertySymbol Symbol, PropertyDeclarationSyntax? Syntax)> Properties(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 1)
+        {
+            return ((TypeDeclarationSyntax)context.TargetNode).Members.OfType<PropertyDeclarationSyntax>()
+                .Select(p => ((IPropertySymbol)context.SemanticModel.GetDeclaredSymbol(p, cancellationToken)!, (PropertyDeclarationSyntax?)p))
+                .ToList();
+        }
+
+        return type.GetMembers().OfType<IPropertySymbol>()
+            .Select(p => (p, p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax))
+            .ToList();
     }
 
     private static TypeShape? ParseShape(string member, ITypeSymbol type, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
