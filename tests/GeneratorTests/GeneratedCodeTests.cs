@@ -39,6 +39,19 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void A_record_split_across_partial_declarations_reads_members_from_every_part()
+    {
+        var run = TestCompilation.Run(
+            "[Lifeline.HelloMessage] public partial record Split { public int Extra { get; init; } }",
+            "public partial record Split(string Name, int Version);");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var source = run.Source("Split.Lifeline.g.cs");
+        Assert.Contains("new global::Split(__v0, __v1) { Extra = __v2 }", source, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_compilation_without_lifecycle_records_gets_no_source()
     {
         var run = TestCompilation.Run("namespace Demo; public record Plain(int X);");
