@@ -35,6 +35,12 @@ public static class BodyDecoder
             return new MalformedFrame(MalformedReason.InvalidBody, $"{typeof(T).Name}: {detail}", frame.Length, kind, T.MessageId);
         }
 
+        if (message is null)
+        {
+            // A class record's formatter reads nil as null; as a whole message that would reach handlers as a null hello.
+            return new MalformedFrame(MalformedReason.InvalidBody, $"{typeof(T).Name}: the body is nil; a lifecycle message must be a map", frame.Length, kind, T.MessageId);
+        }
+
         if (!reader.End)
         {
             var extra = reader.Sequence.Length - reader.Consumed;

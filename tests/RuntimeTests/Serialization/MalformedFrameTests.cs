@@ -134,6 +134,17 @@ public class MalformedFrameTests
     }
 
     [Fact]
+    public void A_nil_body_is_invalid_not_a_null_message()
+    {
+        // Found by coverage-guided fuzzing: a class record's formatter reads nil as null.
+        var frame = Frames.WithBody<ClientHello>(w => w.WriteNil());
+
+        AssertMalformed(Reader.Read(frame), MalformedReason.InvalidBody, "the body is nil");
+        Assert.Equal(MalformedReason.InvalidBody, LifelineFrame.TryDecode<ClientHello>(frame, out var hello)!.Reason);
+        Assert.Null(hello);
+    }
+
+    [Fact]
     public void A_body_that_is_not_a_map_is_invalid()
     {
         var frame = Frames.WithBody<ClientGone>(w => w.WriteArrayHeader(0));
