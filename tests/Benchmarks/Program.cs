@@ -16,7 +16,7 @@ switch (args.FirstOrDefault())
         GeneratorBenchmarks.ProfileUnrelatedEdit(1000, 200);
         break;
     case "throughput":
-        foreach (var transport in new[] { "inproc", "tcp" })
+        foreach (var transport in args.Length > 2 ? [args[2]] : new[] { "inproc", "tcp" })
         {
             ThroughputRounds.Run(transport, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
         }

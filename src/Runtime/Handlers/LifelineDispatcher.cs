@@ -22,6 +22,12 @@ internal static class LifelineDispatcher
             peer = routing.MessageSize == routing.Buffer.Length ? PeerId.Wrap(routing.Buffer) : PeerId.FromBytes(routing.Buffer.AsSpan(0, routing.MessageSize));
         }
 
+        return DispatchPayloadAsync(handler, session, peer, message, maxFrameSize);
+    }
+
+    /// <summary>Dispatches the payload frames of a message whose routing id, if any, was already taken off.</summary>
+    public static ValueTask DispatchPayloadAsync(ILifelineHandler handler, LifelineSession session, PeerId peer, NetMQMessage message, int maxFrameSize)
+    {
         if (message.FrameCount == 0)
         {
             return handler.OnApplicationMessageAsync(session, peer, message);

@@ -77,6 +77,26 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     public bool TryProcess(TimeSpan timeout)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
+        var peer = PeerId.None;
+        if (Session.IsRouted)
+        {
+            // The routing id is received on its own, so the payload lands in the reused message as is: removing the
+            // id frame from a received message afterwards showed up in the ROUTER throughput profile.
+            if (!Socket.TryReceiveFrameBytes(timeout, out var routingId, out var more))
+            {
+                return false;
+            }
+
+            peer = PeerId.Wrap(routingId);
+            if (!more)
+            {
+                return true;
+            }
+
+            // The rest of a multipart message is already here: ZeroMQ delivers messages whole.
+            timeout = TimeSpan.Zero;
+        }
+
         if (!Socket.TryReceiveMultipartMessage(timeout, ref _message))
         {
             return false;
@@ -90,7 +110,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
             _message = new NetMQMessage();
         }
 
-        Observe(LifelineDispatcher.DispatchAsync(_handler, Session, message, MaxFrameSize));
+        Observe(LifelineDispatcher.DispatchPayloadAsync(_handler, Session, peer, message, MaxFrameSize));
         return true;
     }
 
