@@ -42,29 +42,31 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             context.RegisterSourceOutput(specs, static (spc, spec) => spc.AddSource(spec!.HintName, MessageEmitter.Emit(spec)));
         }
 
-        var handlers = context.SyntaxProvider.ForAttributeWithMetadataName(
-                HandlerParser.HandlerAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => HandlerParser.Parse(ctx, ct))
-            .WithTrackingName(Steps.Handlers);
-        context.RegisterSourceOutput(handlers, static (spc, result) =>
-        {
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
-            if (result.Spec is { } spec)
-            {
-                spc.AddSource(spec.HintName, HandlerEmitter.Emit(spec));
-            }
-        });
-
         var entries = hellos.Collect()
             .Combine(disconnects.Collect())
             .Combine(parts.Collect())
             .Select(static (all, _) => ToEntries(all.Left.Left.Concat(all.Left.Right).Concat(all.Right)))
             .WithTrackingName(Steps.Catalog);
+
+        // Handlers decode through the assembly's catalog when there is one, so presence covers every record.
+        var handlers = context.SyntaxProvider.ForAttributeWithMetadataName(
+                HandlerParser.HandlerAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (ctx, ct) => HandlerParser.Parse(ctx, ct))
+            .WithTrackingName(Steps.Handlers);
+        var hasCatalog = entries.Select(static (e, _) => e.Count > 0);
+        context.RegisterSourceOutput(handlers.Combine(hasCatalog), static (spc, pair) =>
+        {
+            foreach (var diagnostic in pair.Left.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (pair.Left.Spec is { } spec)
+            {
+                spc.AddSource(spec.HintName, HandlerEmitter.Emit(spec, pair.Right));
+            }
+        });
 
         context.RegisterSourceOutput(entries, static (spc, entries) =>
         {

@@ -9,9 +9,11 @@ namespace Lifeline.Benchmarks;
 [Config(typeof(BenchConfig))]
 public class ClassificationBenchmarks
 {
-    private readonly LifelineReader _reader = new(LifelineMessages.Catalog);
+    private readonly LifecycleCore _core = new(isRouted: true, LifelineMessages.Catalog, SocketSeals.For(new object()), LifelineFrame.DefaultMaxFrameSize);
     private readonly byte[] _payload = new byte[64];
+    private readonly PeerId _peer = PeerId.FromBytes([0, 0x80, 0, 0, 0x29]);
     private NetMQMessage _routed = null!;
+    private NetMQMessage _message = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -21,6 +23,9 @@ public class ClassificationBenchmarks
         _routed = new NetMQMessage();
         _routed.Append(new byte[] { 0, 0x80, 0, 0, 0x29 });
         _routed.Append(_payload);
+        _message = new NetMQMessage();
+        _message.Append(_payload);
+        _core.Classify(_peer, _message);
     }
 
     [Benchmark(Baseline = true, Description = "by hand: first byte of frame 1 of a routed message")]
@@ -29,9 +34,6 @@ public class ClassificationBenchmarks
     [Benchmark(Description = "LifelineFrame.HasMagic(span)")]
     public bool HasMagic() => LifelineFrame.HasMagic(_payload);
 
-    [Benchmark(Description = "LifelineReader.Read(frame)")]
-    public bool ReadFrame() => _reader.Read(_payload).IsApplicationData;
-
-    [Benchmark(Description = "LifelineReader.ReadRouted(message)")]
-    public bool ReadRouted() => _reader.ReadRouted(_routed).IsApplicationData;
+    [Benchmark(Description = "classify a known peer's message (the hosts' path)")]
+    public bool Classify() => _core.Classify(_peer, _message).Kind == LifecycleEventKind.Message;
 }

@@ -24,10 +24,11 @@ public static class SteadyStateMemory
     private static void Dispatch(int cycles)
     {
         var handler = new CountingHandler();
-        var session = new LifelineSession(isRouted: true);
-        var hello = LifelineFrame.Encode(Samples.Hello());
-        var gone = LifelineFrame.Encode(new WorkerGone("lost"));
-        ILifelineHandler dispatch = handler;
+        var seal = SocketSeals.For(new object());
+        var core = new LifecycleCore(isRouted: true, ((ILifelineHandler)handler).Catalog, seal, LifelineFrame.DefaultMaxFrameSize);
+        var session = core.Session;
+        var hello = Single(LifelineFrame.Encode(Samples.Hello()));
+        var gone = Single(LifelineFrame.EncodeSealed(new WorkerGone("lost"), seal));
         var id = new byte[5];
         Header();
         Report(0, 0);
@@ -35,8 +36,8 @@ public static class SteadyStateMemory
         {
             BitConverter.TryWriteBytes(id.AsSpan(1), i);
             var peer = PeerId.FromBytes(id);
-            dispatch.OnLifecycleFrameAsync(session, peer, LifelineKind.Hello, 0x7001, hello);
-            dispatch.OnLifecycleFrameAsync(session, peer, LifelineKind.Disconnect, 0x7002, gone);
+            HandlerCalls.Invoke(handler, core.Classify(peer, hello), hello);
+            HandlerCalls.Invoke(handler, core.Classify(peer, gone), gone);
             if (i % (cycles / 10) == 0)
             {
                 Report(i, session.Peers.Count);
@@ -44,6 +45,13 @@ public static class SteadyStateMemory
         }
 
         Check(handler.Connected == cycles && handler.Disconnected == cycles && session.Peers.Count == 0, "every event once, nobody left");
+    }
+
+    private static NetMQMessage Single(byte[] frame)
+    {
+        var message = new NetMQMessage();
+        message.Append(frame);
+        return message;
     }
 
     private static void Sockets(int cycles)

@@ -28,13 +28,15 @@ if (args is ["seeds", var directory])
 // Instrumented code may only run inside the fuzzing loop, once SharpFuzz has mapped AFL's coverage memory.
 LifelineReader? reader = null;
 FuzzHandler? handler = null;
-LifelineSession? session = null;
-byte[] routingId = [0, 0x80, 0, 0, 1];
+LifecycleCore? core = null;
+byte[]? seal = null;
+uint peers = 0;
 SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
 {
     reader ??= new LifelineReader(LifelineMessages.Catalog);
     handler ??= new FuzzHandler();
-    session ??= new LifelineSession(isRouted: true);
+    seal ??= SocketSeals.For(new object());
+    core ??= new LifecycleCore(isRouted: true, LifelineMessages.Catalog, seal, LifelineFrame.DefaultMaxFrameSize);
     using var buffer = new MemoryStream();
     stream.CopyTo(buffer);
     var input = buffer.ToArray();
@@ -44,10 +46,20 @@ SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
         throw new InvalidOperationException("a frame with the magic was passed on as application data");
     }
 
-    // The same path a LifelineSocket takes, behind a fixed routing id, completing synchronously.
-    var message = new NetMQMessage();
-    message.Append(routingId);
-    message.Append(input);
-    LifelineDispatcher.DispatchAsync(handler, session, message).GetAwaiter().GetResult();
+    // The path a LifelineSocket takes once it has received the routing id on its own: the input as the first message
+    // of a new peer (where a hello counts; a sealed-disconnect shape gets the socket's seal), then as a later message.
+    var peer = PeerId.FromRoutingId(++peers);
+    var first = (byte[])input.Clone();
+    if (first.Length >= LifelineFrame.SealedHeaderLength && first[4] == LifelineFrame.SealedFormatVersion)
+    {
+        seal.CopyTo(first, LifelineFrame.HeaderLength);
+    }
+
+    foreach (var frame in new[] { first, input })
+    {
+        var message = new NetMQMessage();
+        message.Append(frame);
+        HandlerCalls.Invoke(handler, core.Classify(peer, message), message).GetAwaiter().GetResult();
+    }
 });
 return 0;

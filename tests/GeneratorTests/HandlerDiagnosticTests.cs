@@ -28,6 +28,7 @@ public class HandlerDiagnosticTests
     [InlineData("void OnConnected{|LFL0301:(PeerId peer, Hi hello)|} { }")]
     [InlineData("void OnDisconnected{|LFL0301:(Hi hello)|} { }")]
     [InlineData("void OnMessage{|LFL0301:(PeerId peer, byte[] payload)|} { }")]
+    [InlineData("void OnMessage{|LFL0301:(PeerId peer, NetMQMessage message, int reason)|} { }")]
     [InlineData("void OnMalformedFrame{|LFL0301:(PeerId peer, string error)|} { }")]
     [InlineData("void OnPeerConnected(PeerId peer, Hi hello) { } void {|LFL0302:OnPeerConnected|}(PeerId other, Hi again) { }")]
     [InlineData("void OnPeerDisconnected(PeerId peer, Hi hello, Bye gone) { } ValueTask {|LFL0302:OnPeerDisconnected|}(PeerId p, Hi h, Bye g) => default;")]
@@ -58,7 +59,7 @@ public class HandlerDiagnosticTests
                 void OnUnknownPeerDisconnected(PeerId peer, Bye gone) { }
                 void OnConnected(Hi hello) { }
                 ValueTask OnReconnected(Hi hello) => default;
-                void OnDisconnected(Bye gone) { }
+                void OnDisconnected() { }
                 void OnMessage(PeerId peer, NetMQMessage message) { }
                 void OnMalformedFrame(PeerId peer, MalformedFrame error) { }
                 void OnSomethingElse(int unrelated) { }

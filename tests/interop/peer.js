@@ -55,17 +55,19 @@ const modes = {
   },
 
   // A libzmq DEALER that sends Lifeline frames built here as ordinary messages: bodies of other record versions.
+  // One connection per frame, each frame as that connection's native hello (its first message), then "done".
   async "send-frames"(endpoint, json) {
-    const dealer = new zmq.Dealer();
-    dealer.connect(endpoint);
+    const dealers = [];
     for (const { kind, id, body } of JSON.parse(json)) {
-      await dealer.send(frame(kind, id, body));
+      const dealer = new zmq.Dealer();
+      dealer.setStringOption(ZMQ_HELLO_MSG, frame(kind, id, body));
+      dealer.connect(endpoint);
+      await dealer.send("done");
+      dealers.push(dealer);
     }
-    await dealer.send("done");
     say("sent");
-    for await (const _ of dealer) {
-      // Stay connected until killed, so nothing is lost in flight.
-    }
+    // Stay connected until killed, so nothing is lost in flight.
+    await Promise.all(dealers.map(async (dealer) => { for await (const _ of dealer) { } }));
   },
 
   // A libzmq DEALER that decodes the Lifeline hello a server sends it first.

@@ -1,18 +1,22 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Lifeline.Generator.Model;
 
 namespace Lifeline.Generator.Emitting;
 
-/// <summary>Emits a handler class's dispatch: a switch on message id that decodes each record and calls its methods.</summary>
+/// <summary>
+/// Emits a handler class's typed glue: the runtime host decides what each message means (presence, order, which frames
+/// count), and the generated code only matches the decoded record's type to the user's method and calls it.
+/// </summary>
 internal static class HandlerEmitter
 {
     private const string Handler = "global::Lifeline.ILifelineHandler";
+    private const string Catalog = "global::Lifeline.ILifelineCatalog";
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
-    private const string Session = "global::Lifeline.LifelineSession";
     private const string Peer = "global::Lifeline.PeerId";
 
-    public static string Emit(HandlerSpec spec)
+    public static string Emit(HandlerSpec spec, bool hasAssemblyCatalog)
     {
         var code = new CodeWriter();
         code.Line(Names.Header).Line("#nullable enable").Line();
@@ -25,24 +29,34 @@ internal static class HandlerEmitter
         code.Line(Names.GeneratedCode);
         using (code.Open($"partial class {spec.Name} : {Handler}"))
         {
-            EmitFrameDispatch(code, spec);
-            for (var i = 0; i < spec.Messages.Count; i++)
+            EmitCatalog(code, spec, hasAssemblyCatalog);
+            code.Line();
+            EmitPeerConnected(code, spec);
+            code.Line();
+            EmitPeerDisconnected(code, spec);
+            code.Line();
+            EmitConnected(code, spec);
+            code.Line();
+            using (code.Open($"{ValueTask} {Handler}.OnDisconnectedAsync()"))
             {
-                code.Line();
-                if (spec.Messages[i].Role == MessageRole.Hello)
-                {
-                    EmitHello(code, spec, spec.Messages[i], i);
-                }
-                else
-                {
-                    EmitDisconnect(code, spec, spec.Messages[i], i);
-                }
+                Call(code, Find(spec, HandlerKind.Disconnected, null, null), string.Empty);
             }
 
             code.Line();
-            EmitSimple(code, spec, "OnApplicationMessageAsync", "global::NetMQ.NetMQMessage message", HandlerKind.Message, "peer, message");
+            using (code.Open($"{ValueTask} {Handler}.OnMessageAsync({Peer} peer, global::NetMQ.NetMQMessage message, global::Lifeline.NotLifecycleReason reason)"))
+            {
+                var onMessage = spec.Methods.FirstOrDefault(m => m.Kind == HandlerKind.Message);
+                Call(code, onMessage, onMessage?.TakesReason == true ? "peer, message, reason" : "peer, message");
+            }
+
             code.Line();
-            EmitSimple(code, spec, "OnMalformedFrameAsync", "global::Lifeline.MalformedFrame error", HandlerKind.MalformedFrame, "peer, error");
+            using (code.Open($"{ValueTask} {Handler}.OnMalformedFrameAsync({Peer} peer, global::Lifeline.MalformedFrame error)"))
+            {
+                Call(code, spec.Methods.FirstOrDefault(m => m.Kind == HandlerKind.MalformedFrame), "peer, error");
+            }
+
+            code.Line();
+            EmitRecords(code, spec);
         }
 
         for (var i = blocks.Count - 1; i >= 0; i--)
@@ -53,86 +67,115 @@ internal static class HandlerEmitter
         return code.ToString();
     }
 
-    private static void EmitFrameDispatch(CodeWriter code, HandlerSpec spec)
+    // Every record of the assembly (presence covers them all, handled or not), then those the methods name from elsewhere.
+    private static void EmitCatalog(CodeWriter code, HandlerSpec spec, bool hasAssemblyCatalog)
     {
-        using (code.Open($"{ValueTask} {Handler}.OnLifecycleFrameAsync({Session} session, {Peer} peer, global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame)"))
+        var records = "new __LifelineRecords()";
+        var value = hasAssemblyCatalog ? $"global::Lifeline.LifelineCatalog.Combine(global::Lifeline.Generated.LifelineMessages.Catalog, {records})" : records;
+        code.Line($"private static readonly {Catalog} __LifelineCatalog = {value};").Line();
+        code.Line($"{Catalog} {Handler}.Catalog => __LifelineCatalog;");
+    }
+
+    private static void EmitPeerConnected(CodeWriter code, HandlerSpec spec)
+    {
+        using (code.Open($"{ValueTask} {Handler}.OnPeerConnectedAsync({Peer} peer, object hello)"))
         {
-            using (code.Open("switch (messageId)"))
+            var methods = spec.Methods.Where(m => m.Kind == HandlerKind.PeerConnected).ToList();
+            Switch(code, "hello", methods.Select(m => (m.Hello!, (System.Action<string>)(name => Call(code, m, $"peer, {name}")))));
+        }
+    }
+
+    private static void EmitPeerDisconnected(CodeWriter code, HandlerSpec spec)
+    {
+        using (code.Open($"{ValueTask} {Handler}.OnPeerDisconnectedAsync({Peer} peer, object? hello, object? gone)"))
+        {
+            var disconnects = spec.Messages.Where(m => m.Role == MessageRole.Disconnect).Select(m => m.FullName).ToList();
+            Switch(code, "gone", disconnects.Select(gone => (gone, (System.Action<string>)(name => PeerGone(code, spec, gone, name)))));
+        }
+    }
+
+    private static void PeerGone(CodeWriter code, HandlerSpec spec, string gone, string name)
+    {
+        using (code.Open("if (hello is null)"))
+        {
+            Call(code, Find(spec, HandlerKind.UnknownPeerDisconnected, null, gone), $"peer, {name}");
+        }
+
+        var withHello = spec.Methods.Where(m => m.Kind == HandlerKind.PeerDisconnected && m.Disconnect == gone && m.Hello is not null).ToList();
+        for (var i = 0; i < withHello.Count; i++)
+        {
+            using (code.Open($"if (hello is {withHello[i].Hello} hello{i})"))
             {
-                for (var i = 0; i < spec.Messages.Count; i++)
+                Call(code, withHello[i], $"peer, hello{i}, {name}");
+            }
+        }
+
+        Call(code, Find(spec, HandlerKind.PeerDisconnected, null, gone), $"peer, {name}");
+    }
+
+    private static void EmitConnected(CodeWriter code, HandlerSpec spec)
+    {
+        using (code.Open($"{ValueTask} {Handler}.OnConnectedAsync(object hello, bool isReconnect)"))
+        {
+            var hellos = spec.Methods.Where(m => m.Kind is HandlerKind.Connected or HandlerKind.Reconnected).Select(m => m.Hello!).Distinct().ToList();
+            Switch(code, "hello", hellos.Select(hello => (hello, (System.Action<string>)(name =>
+            {
+                using (code.Open("if (isReconnect)"))
                 {
-                    var message = spec.Messages[i];
-                    code.Line($"case 0x{message.MessageId.ToString("X8", CultureInfo.InvariantCulture)}u:");
-                    using (code.Indent())
-                    using (code.Scope())
-                    {
-                        code.Line($"var error = global::Lifeline.BodyDecoder.Decode<{message.FullName}>(kind, frame, out var message);");
-                        code.Line($"return error is null ? __Lifeline{message.Role}{i}(session, peer, message!) : (({Handler})this).OnMalformedFrameAsync(session, peer, error);");
-                    }
+                    Call(code, Find(spec, HandlerKind.Reconnected, hello, null), name);
                 }
 
-                code.Line("default:");
+                Call(code, Find(spec, HandlerKind.Connected, hello, null), name);
+            }))));
+        }
+    }
+
+    /// <summary>A type switch over a decoded record: one case per record type, each ending in a return.</summary>
+    private static void Switch(CodeWriter code, string value, IEnumerable<(string Type, System.Action<string> Body)> cases)
+    {
+        using (code.Open($"switch ({value})"))
+        {
+            var i = 0;
+            foreach (var (type, body) in cases)
+            {
+                var name = $"{value}{i++}";
+                code.Line($"case {type} {name}:");
                 using (code.Indent())
                 {
-                    code.Line("// No method of this class names that record, so it cannot be decoded here.");
-                    code.Line($"return (({Handler})this).OnMalformedFrameAsync(session, peer, global::Lifeline.LifelineCatalog.UnknownId(kind, messageId, frame.Length));");
+                    body(name);
                 }
             }
+
+            code.Line("default:");
+            using (code.Indent())
+            {
+                code.Line("return default;");
+            }
         }
     }
 
-    private static void EmitHello(CodeWriter code, HandlerSpec spec, MessageRef message, int index)
+    // Decodes the records the methods name, which may come from other assemblies.
+    private static void EmitRecords(CodeWriter code, HandlerSpec spec)
     {
-        using (code.Open($"private {ValueTask} __LifelineHello{index}({Session} session, {Peer} peer, {message.FullName} hello)"))
+        using (code.Open($"private sealed class __LifelineRecords : {Catalog}"))
+        using (code.Open("public global::Lifeline.MalformedFrame? TryDecode(global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame, out object? message)"))
+        using (code.Open("switch (messageId)"))
         {
-            using (code.Open("if (session.IsRouted)"))
+            foreach (var message in spec.Messages)
             {
-                code.Line("session.PeerConnected(peer, hello);");
-                Call(code, Find(spec, HandlerKind.PeerConnected, message.FullName, null), "peer, hello");
-            }
-
-            using (code.Open("if (session.ServerHelloReceived())"))
-            {
-                Call(code, Find(spec, HandlerKind.Connected, message.FullName, null), "hello");
-            }
-
-            Call(code, Find(spec, HandlerKind.Reconnected, message.FullName, null), "hello");
-        }
-    }
-
-    private static void EmitDisconnect(CodeWriter code, HandlerSpec spec, MessageRef message, int index)
-    {
-        using (code.Open($"private {ValueTask} __LifelineDisconnect{index}({Session} session, {Peer} peer, {message.FullName} gone)"))
-        {
-            using (code.Open("if (!session.IsRouted)"))
-            {
-                code.Line("session.ServerDisconnected();");
-                Call(code, Find(spec, HandlerKind.Disconnected, null, message.FullName), "gone");
-            }
-
-            using (code.Open("if (session.PeerDisconnected(peer, out var hello))"))
-            {
-                var withHello = spec.Methods.Where(m => m.Kind == HandlerKind.PeerDisconnected && m.Disconnect == message.FullName && m.Hello is not null).ToList();
-                for (var i = 0; i < withHello.Count; i++)
+                code.Line($"case 0x{message.MessageId.ToString("X8", CultureInfo.InvariantCulture)}u:");
+                using (code.Indent())
                 {
-                    using (code.Open($"if (hello is {withHello[i].Hello} hello{i})"))
-                    {
-                        Call(code, withHello[i], $"peer, hello{i}, gone");
-                    }
+                    code.Line($"return global::Lifeline.BodyDecoder.DecodeBoxed<{message.FullName}>(kind, frame, out message);");
                 }
-
-                Call(code, Find(spec, HandlerKind.PeerDisconnected, null, message.FullName), "peer, gone");
             }
 
-            Call(code, Find(spec, HandlerKind.UnknownPeerDisconnected, null, message.FullName), "peer, gone");
-        }
-    }
-
-    private static void EmitSimple(CodeWriter code, HandlerSpec spec, string member, string parameter, HandlerKind kind, string arguments)
-    {
-        using (code.Open($"{ValueTask} {Handler}.{member}({Session} session, {Peer} peer, {parameter})"))
-        {
-            Call(code, spec.Methods.FirstOrDefault(m => m.Kind == kind), arguments);
+            code.Line("default:");
+            using (code.Indent())
+            {
+                code.Line("message = null;");
+                code.Line("return global::Lifeline.LifelineCatalog.UnknownId(kind, messageId, frame.Length);");
+            }
         }
     }
 

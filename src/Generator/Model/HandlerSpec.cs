@@ -16,8 +16,11 @@ internal enum HandlerKind
 /// <summary>A lifecycle record a handler names: its type, id and kind.</summary>
 internal sealed record MessageRef(string FullName, uint MessageId, MessageRole Role);
 
-/// <summary>One recognised handler method; <paramref name="Hello"/> and <paramref name="Disconnect"/> are full type names.</summary>
-internal sealed record HandlerMethodSpec(HandlerKind Kind, string Name, string? Hello, string? Disconnect, bool ReturnsValueTask);
+/// <summary>
+/// One recognised handler method; <paramref name="Hello"/> and <paramref name="Disconnect"/> are full type names;
+/// <paramref name="TakesReason"/> for an <c>OnMessage</c> that also takes the <c>NotLifecycleReason</c>.
+/// </summary>
+internal sealed record HandlerMethodSpec(HandlerKind Kind, string Name, string? Hello, string? Disconnect, bool ReturnsValueTask, bool TakesReason = false);
 
 /// <summary>A class marked [LifelineHandler]: the methods to dispatch to and the records they name.</summary>
 internal sealed record HandlerSpec(

@@ -21,8 +21,8 @@ internal static class HandlerParser
         ["OnUnknownPeerDisconnected"] = (HandlerKind.UnknownPeerDisconnected, "(PeerId peer, <disconnect record> gone)"),
         ["OnConnected"] = (HandlerKind.Connected, "(<hello record> hello)"),
         ["OnReconnected"] = (HandlerKind.Reconnected, "(<hello record> hello)"),
-        ["OnDisconnected"] = (HandlerKind.Disconnected, "(<disconnect record> gone)"),
-        ["OnMessage"] = (HandlerKind.Message, "(PeerId peer, NetMQMessage message)"),
+        ["OnDisconnected"] = (HandlerKind.Disconnected, "()"),
+        ["OnMessage"] = (HandlerKind.Message, "(PeerId peer, NetMQMessage message) or (PeerId peer, NetMQMessage message, NotLifecycleReason reason)"),
         ["OnMalformedFrame"] = (HandlerKind.MalformedFrame, "(PeerId peer, MalformedFrame error)"),
     };
 
@@ -112,7 +112,8 @@ internal static class HandlerParser
             method.Name,
             hello?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             disconnect?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            returnsValueTask);
+            returnsValueTask,
+            kind == HandlerKind.Message && parameters.Length == 3);
     }
 
     /// <summary>Checks the parameter list of one handler kind; returns what is wrong, or null.</summary>
@@ -134,7 +135,9 @@ internal static class HandlerParser
             case HandlerKind.Reconnected:
                 return Count(types, 1) ?? Record(types[0], MessageRole.Hello, out hello);
             case HandlerKind.Disconnected:
-                return Count(types, 1) ?? Record(types[0], MessageRole.Disconnect, out disconnect);
+                return Count(types, 0);
+            case HandlerKind.Message when types.Count == 3:
+                return Peer(types[0]) ?? Exact(types[1], "NetMQ.NetMQMessage") ?? Exact(types[2], "Lifeline.NotLifecycleReason");
             case HandlerKind.Message:
                 return Count(types, 2) ?? Peer(types[0]) ?? Exact(types[1], "NetMQ.NetMQMessage");
             default:

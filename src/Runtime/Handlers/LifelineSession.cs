@@ -6,15 +6,17 @@ namespace Lifeline;
 /// <summary>
 /// The lifecycle state of one socket: which peers are connected now with the hello each sent (ROUTER,
 /// SERVER, PEER), or how many server hellos arrived (DEALER, CLIENT). Entries leave on disconnect, so memory
-/// does not grow with churn. Used from the socket's thread only.
+/// does not grow with churn. Only the host that owns the socket changes it; read it from the socket's thread.
 /// </summary>
+/// <remarks>
+/// A peer is present from its hello (the first message of its connection) until the socket's own disconnect message
+/// for it, whatever the handlers do: a handler that throws does not undo a connection or keep a departed peer.
+/// </remarks>
 public sealed class LifelineSession
 {
     private readonly Dictionary<PeerId, object> _peers = [];
 
-    /// <summary>Creates the state of a socket.</summary>
-    /// <param name="isRouted">True for ROUTER, SERVER and PEER sockets, whose messages carry a peer's routing id.</param>
-    public LifelineSession(bool isRouted) => IsRouted = isRouted;
+    internal LifelineSession(bool isRouted) => IsRouted = isRouted;
 
     /// <summary>True for ROUTER, SERVER and PEER sockets; false for DEALER and CLIENT.</summary>
     public bool IsRouted { get; }
@@ -25,7 +27,7 @@ public sealed class LifelineSession
     /// <summary>How many server hellos a DEALER or CLIENT received: 1 after the first connection, more after reconnects.</summary>
     public int ServerHellos { get; private set; }
 
-    /// <summary>Whether the server went away (a disconnect frame arrived) since its last hello.</summary>
+    /// <summary>Whether the DEALER's connection to its server dropped since the server's last hello.</summary>
     public bool ServerGone { get; private set; }
 
     /// <summary>The hello a connected peer sent, when it is a <typeparamref name="T"/>.</summary>
@@ -45,25 +47,16 @@ public sealed class LifelineSession
         return false;
     }
 
-    /// <summary>Records a peer's hello (generated dispatch calls this before the handler).</summary>
-    /// <param name="peer">The peer.</param>
-    /// <param name="hello">Its hello.</param>
-    public void PeerConnected(PeerId peer, object hello) => _peers[peer] = hello;
+    internal void PeerConnected(PeerId peer, object hello) => _peers[peer] = hello;
 
-    /// <summary>Forgets a peer that went away and returns the hello it had sent, if any.</summary>
-    /// <param name="peer">The peer.</param>
-    /// <param name="hello">Its hello, when it had sent one.</param>
-    /// <returns>False for a peer that never said hello.</returns>
-    public bool PeerDisconnected(PeerId peer, [NotNullWhen(true)] out object? hello) => _peers.Remove(peer, out hello);
+    internal bool PeerDisconnected(PeerId peer, [NotNullWhen(true)] out object? hello) => _peers.Remove(peer, out hello);
 
-    /// <summary>Counts a server hello on a DEALER or CLIENT.</summary>
-    /// <returns>True for the first one (a connection), false for later ones (reconnections).</returns>
-    public bool ServerHelloReceived()
+    /// <summary>Counts a server hello; true for the first one (a connection), false for later ones (reconnections).</summary>
+    internal bool ServerHelloReceived()
     {
         ServerGone = false;
         return ++ServerHellos == 1;
     }
 
-    /// <summary>Notes that the server went away.</summary>
-    public void ServerDisconnected() => ServerGone = true;
+    internal void ServerDisconnected() => ServerGone = true;
 }

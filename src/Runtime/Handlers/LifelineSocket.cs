@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using NetMQ;
@@ -12,14 +13,27 @@ namespace Lifeline;
 /// call <see cref="TryProcess"/>.
 /// </summary>
 /// <remarks>
-/// A handler that returns a <c>ValueTask</c> which does not complete synchronously is not awaited on the
-/// poller thread (that would stall every socket on it): dispatch goes on with the next message, and a fault is
-/// reported through <see cref="HandlerFaulted"/>. Use <see cref="LifelineEvents"/> for awaited, ordered handling.
+/// <para>
+/// Handlers run one at a time, in arrival order, per socket. A handler that returns a <c>ValueTask</c> that is not
+/// complete holds the socket: no further message is received until it completes (on a poller, the socket leaves
+/// the poll set meanwhile, and other sockets of the poller keep being served; with <see cref="TryProcess"/>, the call
+/// waits). So per peer the order is always hello, then its messages, then its disconnect, and the message a pending
+/// handler holds is never received into again. A slow handler slows its socket; ZeroMQ's high-water mark then
+/// pushes back on peers.
+/// </para>
+/// <para>
+/// An exception from a handler (thrown, or a faulted <c>ValueTask</c>) never stops the poller: it is reported through
+/// <see cref="HandlerFaulted"/> (or to <see cref="Trace"/> when nobody listens) and the next message is served.
+/// Presence does not depend on handlers: a peer whose <c>OnPeerConnected</c> threw is present until it leaves.
+/// </para>
 /// </remarks>
 public sealed class LifelineSocket : ISocketPollable, IDisposable
 {
     private readonly ILifelineHandler _handler;
-    private NetMQMessage? _message = new();
+    private readonly SocketFeed _feed;
+    private bool _ownsMaxMsgSize;
+    private Task? _pending;
+    private LifecycleEvent _pendingEvent;
 
     /// <summary>Hosts <paramref name="handler"/> on a ROUTER: peers are told apart by routing id.</summary>
     /// <param name="socket">The socket, configured (hello, disconnect message) before it was bound or connected.</param>
@@ -35,7 +49,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     {
     }
 
-    /// <summary>Hosts <paramref name="handler"/> on a DEALER: server hellos are connections and reconnections.</summary>
+    /// <summary>Hosts <paramref name="handler"/> on a DEALER: the server's hello opens each connection.</summary>
     /// <param name="socket">The socket, configured before it was connected.</param>
     /// <param name="handler">A class marked [LifelineHandler].</param>
     public LifelineSocket(DealerSocket socket, ILifelineHandler handler) : this((NetMQSocket)socket, handler, isRouted: false)
@@ -44,73 +58,73 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
 
     private LifelineSocket(NetMQSocket socket, ILifelineHandler handler, bool isRouted)
     {
-        Socket = socket ?? throw new ArgumentNullException(nameof(socket));
+        ArgumentNullException.ThrowIfNull(socket);
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
-        Session = new LifelineSession(isRouted);
+        _feed = new SocketFeed(socket, isRouted, handler.Catalog, LifelineFrame.DefaultMaxFrameSize);
+        _ownsMaxMsgSize = SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize, hostOwned: false);
         Socket.ReceiveReady += OnReceiveReady;
     }
 
-    /// <summary>Raised on the dispatching thread when an asynchronous handler faults after returning.</summary>
-    public event EventHandler<Exception>? HandlerFaulted;
+    /// <summary>Raised on the dispatching thread when a handler throws or its <c>ValueTask</c> faults.</summary>
+    public event EventHandler<LifelineHandlerFaultedEventArgs>? HandlerFaulted;
 
     /// <summary>The hosted socket; this is what a poller polls.</summary>
-    public NetMQSocket Socket { get; }
+    public NetMQSocket Socket => _feed.Socket;
 
     /// <summary>Presence (peers and their hellos) and connection state.</summary>
-    public LifelineSession Session { get; }
+    public LifelineSession Session => _feed.Session;
 
-    /// <summary>Lifecycle frames longer than this are reported as <see cref="MalformedReason.TooLarge"/>, never decoded.</summary>
-    public int MaxFrameSize { get; init; } = LifelineFrame.DefaultMaxFrameSize;
+    /// <summary>
+    /// Lifecycle frames longer than this are reported as <see cref="MalformedReason.TooLarge"/>, never decoded
+    /// (default 64 KiB). Unless the application set the socket's <c>Options.MaxMsgSize</c> before creating the host,
+    /// the host sets it to this value too, so that NetMQ drops a peer that sends a larger frame before buffering it;
+    /// that bounds application messages as well. Raise both here, or set <c>Options.MaxMsgSize</c> yourself first.
+    /// </summary>
+    public int MaxFrameSize
+    {
+        get => _feed.MaxFrameSize;
+        init
+        {
+            _feed.MaxFrameSize = value;
+            _ownsMaxMsgSize = SocketSetup.BoundMessageSize(Socket, value, _ownsMaxMsgSize);
+        }
+    }
 
     /// <summary>
     /// Whether the <see cref="NetMQMessage"/> given to <c>OnMessage</c> is reused for the next receive (the default).
-    /// Copy what you keep; set false to get a new message every time.
+    /// It is never reused while a handler that holds it is pending. Copy what you keep beyond the handler's
+    /// completion; set false to get a new message every time.
     /// </summary>
-    public bool ReusesMessages { get; init; } = true;
+    public bool ReusesMessages
+    {
+        get => _feed.ReusesMessages;
+        init => _feed.ReusesMessages = value;
+    }
 
     /// <summary>True once disposed.</summary>
     public bool IsDisposed { get; private set; }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for one message and dispatches it.</summary>
-    /// <param name="timeout">How long to wait.</param>
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for one message and dispatches it. A handler still pending from the
+    /// previous call is waited for first.
+    /// </summary>
+    /// <param name="timeout">How long to wait for a message.</param>
     /// <returns>True when a message was dispatched.</returns>
     public bool TryProcess(TimeSpan timeout)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
-        var peer = PeerId.None;
-        if (Session.IsRouted)
-        {
-            // The routing id is received on its own, so the payload lands in the reused message as is: removing the
-            // id frame from a received message afterwards showed up in the ROUTER throughput profile.
-            if (!Socket.TryReceiveFrameBytes(timeout, out var routingId, out var more))
-            {
-                return false;
-            }
-
-            peer = PeerId.Wrap(routingId);
-            if (!more)
-            {
-                return true;
-            }
-
-            // The rest of a multipart message is already here: ZeroMQ delivers messages whole.
-            timeout = TimeSpan.Zero;
-        }
-
-        if (!Socket.TryReceiveMultipartMessage(timeout, ref _message))
+        WaitForPending();
+        if (!_feed.TryNext(timeout, out var lifecycleEvent, out var message))
         {
             return false;
         }
 
-        // Handlers get the message for the duration of the call (like NetMQ's own receive loops), so it is reused;
-        // hosts whose handler keeps messages (the event stream) ask for a fresh one each time.
-        var message = _message!;
-        if (!ReusesMessages)
+        if (Dispatch(lifecycleEvent, message) is { } pending)
         {
-            _message = new NetMQMessage();
+            Hold(pending, lifecycleEvent);
+            WaitForPending();
         }
 
-        Observe(LifelineDispatcher.DispatchPayloadAsync(_handler, Session, peer, message, MaxFrameSize));
         return true;
     }
 
@@ -121,35 +135,153 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         {
             IsDisposed = true;
             Socket.ReceiveReady -= OnReceiveReady;
+            _feed.Dispose();
         }
     }
 
     private void OnReceiveReady(object? sender, NetMQSocketEventArgs e)
     {
         // Drain what is queued now; the poller calls again when more arrives.
-        while (!IsDisposed && TryProcess(TimeSpan.Zero))
+        while (!IsDisposed && _pending is null && _feed.TryNext(TimeSpan.Zero, out var lifecycleEvent, out var message))
         {
+            if (Dispatch(lifecycleEvent, message) is { } pending)
+            {
+                Suspend(pending, lifecycleEvent);
+            }
         }
     }
 
-    private void Observe(ValueTask dispatch)
+    /// <summary>Calls the handler; returns its task when it did not complete synchronously.</summary>
+    private Task? Dispatch(in LifecycleEvent lifecycleEvent, NetMQMessage? message)
     {
-        if (dispatch.IsCompletedSuccessfully)
+        ValueTask call;
+        try
         {
+            call = HandlerCalls.Invoke(_handler, lifecycleEvent, message);
+        }
+        catch (Exception ex)
+        {
+            Report(lifecycleEvent, ex);
+            return null;
+        }
+
+        if (call.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        if (call.IsCompleted)
+        {
+            Observe(call.AsTask(), lifecycleEvent);
+            return null;
+        }
+
+        return call.AsTask();
+    }
+
+    // On a poller: the socket leaves the poll set until the handler completes, then comes back on the poller's thread.
+    private void Suspend(Task pending, in LifecycleEvent lifecycleEvent)
+    {
+        var context = SynchronizationContext.Current;
+        if (context is null)
+        {
+            // Not on a poller's thread: nothing to come back to, so wait here, which keeps the order all the same.
+            Hold(pending, lifecycleEvent);
+            WaitForPending();
             return;
         }
 
-        if (dispatch.IsCompleted)
-        {
-            // A synchronous fault: the handler threw on this thread, so the caller should see it.
-            dispatch.GetAwaiter().GetResult();
-            return;
-        }
-
-        _ = dispatch.AsTask().ContinueWith(
-            t => HandlerFaulted?.Invoke(this, t.Exception!.GetBaseException()),
+        Hold(pending, lifecycleEvent);
+        Socket.ReceiveReady -= OnReceiveReady;
+        pending.ContinueWith(
+            static (_, state) =>
+            {
+                var (self, poller) = ((LifelineSocket, SynchronizationContext))state!;
+                poller.Post(static s => ((LifelineSocket)s!).Resumed(), self);
+            },
+            (this, context),
             CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    private void Resumed()
+    {
+        if (IsDisposed)
+        {
+            return;
+        }
+
+        CompletePending();
+        Socket.ReceiveReady += OnReceiveReady;
+        OnReceiveReady(this, null!);
+    }
+
+    private void Hold(Task pending, in LifecycleEvent lifecycleEvent)
+    {
+        _pending = pending;
+        _pendingEvent = lifecycleEvent;
+    }
+
+    private void WaitForPending()
+    {
+        if (_pending is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _pending.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Reported just below, with the handler's own exception.
+        }
+
+        CompletePending();
+    }
+
+    private void CompletePending()
+    {
+        var pending = _pending;
+        _pending = null;
+        if (pending is not null)
+        {
+            Observe(pending, _pendingEvent);
+        }
+    }
+
+    private void Observe(Task completed, in LifecycleEvent lifecycleEvent)
+    {
+        if (completed.IsFaulted)
+        {
+            Report(lifecycleEvent, completed.Exception!.GetBaseException());
+        }
+        else if (completed.IsCanceled)
+        {
+            Report(lifecycleEvent, new TaskCanceledException(completed));
+        }
+    }
+
+    private void Report(in LifecycleEvent lifecycleEvent, Exception exception)
+    {
+        var args = new LifelineHandlerFaultedEventArgs(lifecycleEvent.Peer, HandlerCalls.MethodName(lifecycleEvent), exception);
+        var listeners = HandlerFaulted;
+        if (listeners is null)
+        {
+            Trace.TraceError("Lifeline: {0}", args);
+            return;
+        }
+
+        try
+        {
+            listeners(this, args);
+        }
+        catch (Exception ex)
+        {
+            // A listener that throws must not stop the poller either.
+            Trace.TraceError("Lifeline: a HandlerFaulted listener threw {0} while reporting: {1}", ex, args);
+        }
     }
 }

@@ -4,79 +4,54 @@ using NetMQ;
 namespace Lifeline;
 
 /// <summary>
-/// Classifies received messages as application data, typed hello, typed disconnect or malformed
-/// lifecycle frame. Application data costs one 4-byte comparison and no allocation; bad lifecycle
-/// frames are reported as <see cref="ReadKind.Malformed"/>, never thrown and never passed on as data.
+/// Receives and classifies the messages of one socket as application data, typed hello, typed disconnect or malformed
+/// hello, by the same rules as handlers: a hello counts only as the first message of a connection, a disconnect only
+/// when it is the socket's own (sealed) disconnect message; anything else is application data, delivered whole, with
+/// <see cref="LifelineReadResult.Reason"/> saying why a lifecycle lookalike was not taken. A reader follows one socket
+/// (it keeps per-connection state): use it through the <c>TryReceive</c> extensions in
+/// <see cref="LifelineReceiveExtensions"/>, from the socket's thread.
 /// </summary>
 /// <param name="catalog">The records this reader knows, usually <c>Lifeline.Generated.LifelineMessages.Catalog</c>.</param>
 /// <param name="maxFrameSize">Lifecycle frames longer than this are <see cref="MalformedReason.TooLarge"/>, never decoded.</param>
 public sealed class LifelineReader(ILifelineCatalog catalog, int maxFrameSize = LifelineFrame.DefaultMaxFrameSize)
 {
     private readonly ILifelineCatalog _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+    private object? _socket;
+    private LifecycleCore? _core;
 
     /// <summary>The largest lifecycle frame this reader decodes.</summary>
     public int MaxFrameSize { get; } = maxFrameSize > 0 ? maxFrameSize : throw new ArgumentOutOfRangeException(nameof(maxFrameSize));
 
+    /// <summary>Presence and connection state of the socket this reader follows, once it read from one.</summary>
+    public LifelineSession? Session => _core?.Session;
+
+    /// <summary>The state of the socket this reader follows; the first socket read from binds the reader.</summary>
+    internal LifecycleCore CoreFor(object socket, bool isRouted, Func<byte[]?> seal)
+    {
+        if (_core is null)
+        {
+            _core = new LifecycleCore(isRouted, _catalog, seal(), MaxFrameSize);
+            _socket = socket;
+        }
+        else if (!ReferenceEquals(_socket, socket))
+        {
+            throw new InvalidOperationException("A LifelineReader follows one socket (it keeps per-connection state); create one reader per socket.");
+        }
+
+        return _core;
+    }
+
     /// <summary>
-    /// Reads a message received on a ROUTER or PEER socket: the routing-id frame, then the payload frames.
+    /// Decodes one frame by its content alone, without the position and seal rules: for tests and inspection of
+    /// frames already known to be lifecycle frames, never for deciding what a peer's message means.
     /// </summary>
-    /// <param name="message">The whole received message.</param>
-    /// <returns>The classification, with the routing id as <see cref="LifelineReadResult.Peer"/>.</returns>
-    public LifelineReadResult ReadRouted(NetMQMessage message)
+    internal LifelineReadResult Read(ReadOnlyMemory<byte> frame, PeerId peer = default, int extraFrames = 0)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (message.FrameCount < 2)
+        if (!LifelineFrame.HasMagic(frame.Span))
         {
-            // A routed socket always delivers the id frame first; one frame alone is data we cannot attribute.
-            return new LifelineReadResult(ReadKind.ApplicationData, PeerId.None, null, null, 0);
+            return new LifelineReadResult(ReadKind.ApplicationData, peer, null, null, 0);
         }
 
-        var idFrame = message[0];
-        var payload = message[1];
-        if (!LifelineFrame.HasMagic(payload.Buffer.AsSpan(0, payload.MessageSize)))
-        {
-            var appPeer = idFrame.MessageSize == idFrame.Buffer.Length ? PeerId.Wrap(idFrame.Buffer) : PeerId.FromBytes(idFrame.Buffer.AsSpan(0, idFrame.MessageSize));
-            return new LifelineReadResult(ReadKind.ApplicationData, appPeer, null, null, 0);
-        }
-
-        var peer = PeerId.FromBytes(idFrame.Buffer.AsSpan(0, idFrame.MessageSize));
-        return ReadLifecycle(peer, payload.Buffer.AsMemory(0, payload.MessageSize), message.FrameCount - 2);
-    }
-
-    /// <summary>Reads a message received on a DEALER socket (no routing-id frame).</summary>
-    /// <param name="message">The whole received message.</param>
-    /// <returns>The classification.</returns>
-    public LifelineReadResult Read(NetMQMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        if (message.FrameCount == 0)
-        {
-            return new LifelineReadResult(ReadKind.ApplicationData, PeerId.None, null, null, 0);
-        }
-
-        var payload = message[0];
-        return Read(PeerId.None, payload.Buffer.AsMemory(0, payload.MessageSize), message.FrameCount - 1);
-    }
-
-    /// <summary>Reads a message received on a SERVER socket, with the routing id NetMQ returned.</summary>
-    /// <param name="routingId">The routing id from <c>ReceiveBytes</c>.</param>
-    /// <param name="frame">The message body.</param>
-    /// <returns>The classification.</returns>
-    public LifelineReadResult Read(uint routingId, ReadOnlyMemory<byte> frame) => Read(PeerId.FromRoutingId(routingId), frame, 0);
-
-    /// <summary>Reads a single-frame message received on a CLIENT socket (or any frame already split from its routing id).</summary>
-    /// <param name="frame">The message body.</param>
-    /// <param name="peer">Who sent it, if known.</param>
-    /// <returns>The classification.</returns>
-    public LifelineReadResult Read(ReadOnlyMemory<byte> frame, PeerId peer = default) => Read(peer, frame, 0);
-
-    private LifelineReadResult Read(PeerId peer, ReadOnlyMemory<byte> frame, int extraFrames) =>
-        LifelineFrame.HasMagic(frame.Span)
-            ? ReadLifecycle(peer, frame, extraFrames)
-            : new LifelineReadResult(ReadKind.ApplicationData, peer, null, null, 0);
-
-    private LifelineReadResult ReadLifecycle(PeerId peer, ReadOnlyMemory<byte> frame, int extraFrames)
-    {
         var error = LifelineFrame.TryReadHeader(frame.Span, MaxFrameSize, out var kind, out var id);
         if (error is null && extraFrames > 0)
         {
@@ -85,11 +60,12 @@ public sealed class LifelineReader(ILifelineCatalog catalog, int maxFrameSize = 
 
         object? message = null;
         error ??= _catalog.TryDecode(kind, id, frame, out message);
-        if (error is not null)
-        {
-            return new LifelineReadResult(ReadKind.Malformed, peer, null, error, id);
-        }
-
-        return new LifelineReadResult(kind == LifelineKind.Hello ? ReadKind.Hello : ReadKind.Disconnect, peer, message, null, id);
+        return error is not null
+            ? new LifelineReadResult(ReadKind.Malformed, peer, null, error, id)
+            : new LifelineReadResult(kind == LifelineKind.Hello ? ReadKind.Hello : ReadKind.Disconnect, peer, message, null, id);
     }
+
+    /// <summary>Reads the first frame of a message by its content alone (see <see cref="Read(ReadOnlyMemory{byte}, PeerId, int)"/>).</summary>
+    internal LifelineReadResult Read(NetMQMessage message) =>
+        message.FrameCount == 0 ? default : Read(message[0].Buffer.AsMemory(0, message[0].MessageSize), default, message.FrameCount - 1);
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace Lifeline;
 
 /// <summary>Why a frame that starts with the lifecycle magic could not be read.</summary>
@@ -31,7 +33,10 @@ public enum MalformedReason
     TooLarge,
 }
 
-/// <summary>A lifecycle frame that could not be read, with a readable explanation.</summary>
+/// <summary>
+/// A lifecycle frame that could not be read, with a readable explanation and, when it was received from a peer, the
+/// frame's bytes (<see cref="Frame"/>): a malformed frame is reported and skipped, but none of its bytes are lost.
+/// </summary>
 /// <param name="Reason">The category of the problem.</param>
 /// <param name="Detail">What exactly is wrong, for logs.</param>
 /// <param name="Length">The length of the frame in bytes.</param>
@@ -39,6 +44,9 @@ public enum MalformedReason
 /// <param name="MessageId">The message id, when the header was readable.</param>
 public sealed record MalformedFrame(MalformedReason Reason, string Detail, int Length, LifelineKind? Kind = null, uint? MessageId = null)
 {
+    /// <summary>The bytes of the frame as received (a copy), when the frame came from a socket; empty otherwise.</summary>
+    public ReadOnlyMemory<byte> Frame { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         MessageId is { } id ? $"{Reason} (id 0x{id:X8}, {Length} bytes): {Detail}" : $"{Reason} ({Length} bytes): {Detail}";

@@ -11,7 +11,8 @@ namespace Lifeline;
 /// Call them before <c>Connect</c> or <c>Bind</c>. NetMQ arms the hello when a connection's session is
 /// created (at <c>Connect</c>, or at each accept for a bound socket), so a hello set afterwards is not
 /// sent on connections that already exist; and over inproc a disconnect message changed after a peer
-/// connected is not used for that peer.
+/// connected is not used for that peer. A disconnect message is sealed with a secret of the socket, so that a peer
+/// cannot send one that the socket's host would take for a departure.
 /// </remarks>
 public static class LifelineSocketExtensions
 {
@@ -72,7 +73,7 @@ public static class LifelineSocketExtensions
     public static void SetDisconnectMessage<T>(this RouterSocket socket, T message) where T : IDisconnectMessage<T>
     {
         ArgumentNullException.ThrowIfNull(socket);
-        socket.Options.DisconnectMessage = Encode(message);
+        socket.Options.DisconnectMessage = EncodeSealed(socket, message);
     }
 
     /// <summary>Makes this PEER socket receive <paramref name="message"/>, behind the peer's routing id, when a peer goes away.</summary>
@@ -82,7 +83,7 @@ public static class LifelineSocketExtensions
     public static void SetDisconnectMessage<T>(this PeerSocket socket, T message) where T : IDisconnectMessage<T>
     {
         ArgumentNullException.ThrowIfNull(socket);
-        socket.Options.DisconnectMessage = Encode(message);
+        socket.Options.DisconnectMessage = EncodeSealed(socket, message);
     }
 
     /// <summary>Makes this SERVER receive <paramref name="message"/>, with the peer's routing id, when a client goes away.</summary>
@@ -92,7 +93,18 @@ public static class LifelineSocketExtensions
     public static void SetDisconnectMessage<T>(this ServerSocket socket, T message) where T : IDisconnectMessage<T>
     {
         ArgumentNullException.ThrowIfNull(socket);
-        socket.Options.DisconnectMessage = Encode(message);
+        socket.Options.DisconnectMessage = EncodeSealed(socket, message);
+    }
+
+    // Sealed with the socket's own secret: only this socket can produce a disconnect it believes (docs/wire-format.md).
+    private static byte[] EncodeSealed<T>(object socket, T message) where T : IDisconnectMessage<T>
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        return LifelineFrame.EncodeSealed(message, SocketSeals.For(socket));
     }
 
     private static byte[] Encode<T>(T message) where T : ILifelineMessage<T>

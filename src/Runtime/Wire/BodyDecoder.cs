@@ -23,7 +23,7 @@ public static class BodyDecoder
             return new MalformedFrame(MalformedReason.KindMismatch, $"{typeof(T).Name} (0x{T.MessageId:X8}) is a {Describe(T.Kind)} message but the frame says {Describe(kind)}", frame.Length, kind, T.MessageId);
         }
 
-        var reader = new MessagePackReader(frame[LifelineFrame.HeaderLength..]);
+        var reader = new MessagePackReader(frame[LifelineFrame.BodyOffset(frame.Span)..]);
         try
         {
             message = T.Formatter.Deserialize(ref reader, LifelineFrame.DecodeOptions);

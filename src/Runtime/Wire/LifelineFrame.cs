@@ -6,9 +6,11 @@ using MessagePack;
 namespace Lifeline;
 
 /// <summary>
-/// Wire format v1 of a lifecycle frame (see <c>docs/wire-format.md</c>):
-/// <c>C1 4C 46 4C</c> (magic), version <c>01</c>, kind (<c>01</c> hello, <c>02</c> disconnect),
-/// the message id as a big-endian uint32, then the record as a MessagePack map keyed by member name.
+/// The lifecycle frame (see <c>docs/wire-format.md</c>): <c>C1 4C 46 4C</c> (magic), a version byte, a kind byte
+/// (<c>01</c> hello, <c>02</c> disconnect), the message id as a big-endian uint32, then the record as a MessagePack
+/// map keyed by member name. A hello is a version 1 frame. A disconnect message installed by
+/// <c>SetDisconnectMessage</c> is a version 2 frame that also carries a 16-byte seal, a secret of the local socket
+/// placed between the id and the body, so that no peer can produce a disconnect the socket would believe.
 /// </summary>
 public static class LifelineFrame
 {
@@ -21,8 +23,17 @@ public static class LifelineFrame
     /// </summary>
     public const int DefaultMaxFrameSize = 64 * 1024;
 
-    /// <summary>The only format version this library writes and reads.</summary>
+    /// <summary>The format version of hello frames and of unsealed frames written by <see cref="Encode{T}"/>.</summary>
     public const byte FormatVersion = 1;
+
+    /// <summary>The format version of a sealed disconnect frame: the v1 header, a 16-byte seal, then the body.</summary>
+    public const byte SealedFormatVersion = 2;
+
+    /// <summary>Length of the seal of a version 2 disconnect frame.</summary>
+    public const int SealLength = 16;
+
+    /// <summary>Length of a sealed disconnect frame's header: the v1 header followed by the seal.</summary>
+    public const int SealedHeaderLength = HeaderLength + SealLength;
 
     // 0xC1 is the byte MessagePack never uses and never starts valid UTF-8, so neither text nor
     // MessagePack application data can begin with it.
@@ -63,6 +74,38 @@ public static class LifelineFrame
         ArgumentNullException.ThrowIfNull(output);
         WriteHeader(output.GetSpan(HeaderLength), T.Kind, T.MessageId);
         output.Advance(HeaderLength);
+        WriteBody(output, message);
+    }
+
+    /// <summary>Encodes a disconnect record as a version 2 frame sealed with a socket's secret.</summary>
+    internal static byte[] EncodeSealed<T>(T message, ReadOnlySpan<byte> seal) where T : IDisconnectMessage<T>
+    {
+        var output = new ArrayBufferWriter<byte>(64);
+        var header = output.GetSpan(SealedHeaderLength);
+        WriteHeader(header, T.Kind, T.MessageId);
+        header[4] = SealedFormatVersion;
+        seal.CopyTo(header[HeaderLength..]);
+        output.Advance(SealedHeaderLength);
+        WriteBody(output, message);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A sealed disconnect frame with no record: what a host installs where the application set none.</summary>
+    internal static byte[] EncodeSealedEmpty(ReadOnlySpan<byte> seal)
+    {
+        var frame = new byte[SealedHeaderLength];
+        WriteHeader(frame, LifelineKind.Disconnect, 0);
+        frame[4] = SealedFormatVersion;
+        seal.CopyTo(frame.AsSpan(HeaderLength));
+        return frame;
+    }
+
+    /// <summary>Where the MessagePack body of a frame with a valid header starts.</summary>
+    internal static int BodyOffset(ReadOnlySpan<byte> frame) =>
+        frame.Length > 4 && frame[4] == SealedFormatVersion ? SealedHeaderLength : HeaderLength;
+
+    private static void WriteBody<T>(IBufferWriter<byte> output, T message) where T : ILifelineMessage<T>
+    {
         var writer = new MessagePackWriter(output);
         T.Formatter.Serialize(ref writer, message, MessagePackSerializerOptions.Standard);
         writer.Flush();
@@ -119,9 +162,9 @@ public static class LifelineFrame
             return new MalformedFrame(MalformedReason.Truncated, $"the frame has {frame.Length} bytes, fewer than the {HeaderLength}-byte header", frame.Length);
         }
 
-        if (frame[4] != FormatVersion)
+        if (frame[4] is not (FormatVersion or SealedFormatVersion))
         {
-            return new MalformedFrame(MalformedReason.UnsupportedVersion, $"format version {frame[4]} is not supported (this library reads version {FormatVersion})", frame.Length);
+            return new MalformedFrame(MalformedReason.UnsupportedVersion, $"format version {frame[4]} is not supported (this library reads versions {FormatVersion} and {SealedFormatVersion})", frame.Length);
         }
 
         messageId = BinaryPrimitives.ReadUInt32BigEndian(frame[6..]);
@@ -129,6 +172,11 @@ public static class LifelineFrame
         if (kindByte is not ((byte)LifelineKind.Hello or (byte)LifelineKind.Disconnect))
         {
             return new MalformedFrame(MalformedReason.UnknownKind, $"kind byte 0x{kindByte:X2} is neither hello (0x01) nor disconnect (0x02)", frame.Length, null, messageId);
+        }
+
+        if (frame[4] == SealedFormatVersion && (kindByte != (byte)LifelineKind.Disconnect || frame.Length < SealedHeaderLength))
+        {
+            return new MalformedFrame(MalformedReason.Truncated, $"a version {SealedFormatVersion} frame is a disconnect of at least {SealedHeaderLength} bytes (header and seal)", frame.Length, null, messageId);
         }
 
         kind = (LifelineKind)kindByte;

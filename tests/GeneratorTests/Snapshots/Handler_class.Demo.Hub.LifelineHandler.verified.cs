@@ -6,90 +6,88 @@ namespace Demo;
 [global::System.CodeDom.Compiler.GeneratedCode("Lifeline.Generator", "{version}")]
 partial class Hub : global::Lifeline.ILifelineHandler
 {
-    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnLifecycleFrameAsync(global::Lifeline.LifelineSession session, global::Lifeline.PeerId peer, global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame)
-    {
-        switch (messageId)
-        {
-            case 0x00000003u:
-                {
-                    var error = global::Lifeline.BodyDecoder.Decode<global::Demo.Gone>(kind, frame, out var message);
-                    return error is null ? __LifelineDisconnect0(session, peer, message!) : ((global::Lifeline.ILifelineHandler)this).OnMalformedFrameAsync(session, peer, error);
-                }
-            case 0x00000002u:
-                {
-                    var error = global::Lifeline.BodyDecoder.Decode<global::Demo.MonitorHello>(kind, frame, out var message);
-                    return error is null ? __LifelineHello1(session, peer, message!) : ((global::Lifeline.ILifelineHandler)this).OnMalformedFrameAsync(session, peer, error);
-                }
-            case 0x00000001u:
-                {
-                    var error = global::Lifeline.BodyDecoder.Decode<global::Demo.WorkerHello>(kind, frame, out var message);
-                    return error is null ? __LifelineHello2(session, peer, message!) : ((global::Lifeline.ILifelineHandler)this).OnMalformedFrameAsync(session, peer, error);
-                }
-            default:
-                // No method of this class names that record, so it cannot be decoded here.
-                return ((global::Lifeline.ILifelineHandler)this).OnMalformedFrameAsync(session, peer, global::Lifeline.LifelineCatalog.UnknownId(kind, messageId, frame.Length));
-        }
-    }
+    private static readonly global::Lifeline.ILifelineCatalog __LifelineCatalog = global::Lifeline.LifelineCatalog.Combine(global::Lifeline.Generated.LifelineMessages.Catalog, new __LifelineRecords());
 
-    private global::System.Threading.Tasks.ValueTask __LifelineDisconnect0(global::Lifeline.LifelineSession session, global::Lifeline.PeerId peer, global::Demo.Gone gone)
+    global::Lifeline.ILifelineCatalog global::Lifeline.ILifelineHandler.Catalog => __LifelineCatalog;
+
+    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnPeerConnectedAsync(global::Lifeline.PeerId peer, object hello)
     {
-        if (!session.IsRouted)
+        switch (hello)
         {
-            session.ServerDisconnected();
-            return default;
-        }
-        if (session.PeerDisconnected(peer, out var hello))
-        {
-            if (hello is global::Demo.WorkerHello hello0)
-            {
-                OnPeerDisconnected(peer, hello0, gone);
+            case global::Demo.WorkerHello hello0:
+                OnPeerConnected(peer, hello0);
                 return default;
-            }
-            OnPeerDisconnected(peer, gone);
-            return default;
+            case global::Demo.MonitorHello hello1:
+                return OnPeerConnected(peer, hello1);
+            default:
+                return default;
         }
-        OnUnknownPeerDisconnected(peer, gone);
-        return default;
     }
 
-    private global::System.Threading.Tasks.ValueTask __LifelineHello1(global::Lifeline.LifelineSession session, global::Lifeline.PeerId peer, global::Demo.MonitorHello hello)
+    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnPeerDisconnectedAsync(global::Lifeline.PeerId peer, object? hello, object? gone)
     {
-        if (session.IsRouted)
+        switch (gone)
         {
-            session.PeerConnected(peer, hello);
-            return OnPeerConnected(peer, hello);
+            case global::Demo.Gone gone0:
+                if (hello is null)
+                {
+                    OnUnknownPeerDisconnected(peer, gone0);
+                    return default;
+                }
+                if (hello is global::Demo.WorkerHello hello0)
+                {
+                    OnPeerDisconnected(peer, hello0, gone0);
+                    return default;
+                }
+                OnPeerDisconnected(peer, gone0);
+                return default;
+            default:
+                return default;
         }
-        if (session.ServerHelloReceived())
-        {
-            return default;
-        }
-        return default;
     }
 
-    private global::System.Threading.Tasks.ValueTask __LifelineHello2(global::Lifeline.LifelineSession session, global::Lifeline.PeerId peer, global::Demo.WorkerHello hello)
+    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnConnectedAsync(object hello, bool isReconnect)
     {
-        if (session.IsRouted)
+        switch (hello)
         {
-            session.PeerConnected(peer, hello);
-            OnPeerConnected(peer, hello);
-            return default;
+            default:
+                return default;
         }
-        if (session.ServerHelloReceived())
-        {
-            return default;
-        }
+    }
+
+    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnDisconnectedAsync()
+    {
         return default;
     }
 
-    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnApplicationMessageAsync(global::Lifeline.LifelineSession session, global::Lifeline.PeerId peer, global::NetMQ.NetMQMessage message)
+    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnMessageAsync(global::Lifeline.PeerId peer, global::NetMQ.NetMQMessage message, global::Lifeline.NotLifecycleReason reason)
     {
         OnMessage(peer, message);
         return default;
     }
 
-    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnMalformedFrameAsync(global::Lifeline.LifelineSession session, global::Lifeline.PeerId peer, global::Lifeline.MalformedFrame error)
+    global::System.Threading.Tasks.ValueTask global::Lifeline.ILifelineHandler.OnMalformedFrameAsync(global::Lifeline.PeerId peer, global::Lifeline.MalformedFrame error)
     {
         OnMalformedFrame(peer, error);
         return default;
+    }
+
+    private sealed class __LifelineRecords : global::Lifeline.ILifelineCatalog
+    {
+        public global::Lifeline.MalformedFrame? TryDecode(global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame, out object? message)
+        {
+            switch (messageId)
+            {
+                case 0x00000003u:
+                    return global::Lifeline.BodyDecoder.DecodeBoxed<global::Demo.Gone>(kind, frame, out message);
+                case 0x00000002u:
+                    return global::Lifeline.BodyDecoder.DecodeBoxed<global::Demo.MonitorHello>(kind, frame, out message);
+                case 0x00000001u:
+                    return global::Lifeline.BodyDecoder.DecodeBoxed<global::Demo.WorkerHello>(kind, frame, out message);
+                default:
+                    message = null;
+                    return global::Lifeline.LifelineCatalog.UnknownId(kind, messageId, frame.Length);
+            }
+        }
     }
 }

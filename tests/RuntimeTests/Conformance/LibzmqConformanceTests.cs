@@ -113,36 +113,38 @@ public class LibzmqConformanceTests
             Assert.DoesNotContain(names, name => name.Contains("Hiccup", StringComparison.OrdinalIgnoreCase));
         }
 
-        var first = new ServerSocket();
+        // A DEALER host watches its own socket's connection drops (the local event no peer can forge), so after a
+        // drop the next server hello opens the connection again: libzmq's hiccup, told by the local socket.
+        var first = new RouterSocket();
         first.SetHelloMessage(new ServerHello("HELLO", 1));
         var endpoint = Transports.Bind(first, Transports.Tcp);
-        using var client = new ClientSocket();
+        using var client = new DealerSocket();
         client.Options.ReconnectInterval = TimeSpan.FromMilliseconds(50);
         client.SetHelloMessage(new ClientHello("HELLO", 1));
         client.Connect(endpoint);
-        using var second = new ServerSocket();
+        using var second = new RouterSocket();
         second.SetHelloMessage(new ServerHello("HELLO", 2));
 
         using var cancel = new CancellationTokenSource(Transports.Timeout);
-        var events = new System.Collections.Generic.List<ConnectedEvent>();
+        var events = new System.Collections.Generic.List<LifelineEvent>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var e in LifelineEvents.ReadAllAsync(client, LifelineMessages.Catalog, cancel.Token))
             {
-                events.Add(Assert.IsType<ConnectedEvent>(e));
+                events.Add(e);
                 if (events.Count == 1)
                 {
                     Assert.Equal(new ClientHello("HELLO", 1), Expect.Hello<ClientHello>(Expect.Next(first).Result));
                     first.Dispose();
                     Retry.Bind(second.Bind, endpoint);
                 }
-                else
+                else if (events.Count == 3)
                 {
                     await cancel.CancelAsync();
                 }
             }
         });
 
-        Assert.Equal([new ConnectedEvent(new ServerHello("HELLO", 1), false), new ConnectedEvent(new ServerHello("HELLO", 2), true)], events);
+        Assert.Equal([new ConnectedEvent(new ServerHello("HELLO", 1), false), new DisconnectedEvent(), new ConnectedEvent(new ServerHello("HELLO", 2), true)], events);
     }
 }

@@ -173,7 +173,7 @@ public class NetMQConformanceTests
 
     /// <summary>Defect 1: a closing ROUTER's disconnect bytes reach its DEALER peer, which reads them as a disconnect, never as data.</summary>
     [Fact]
-    public void Defect_closing_router_leaks_its_disconnect_frame_which_is_classified_not_passed_as_data()
+    public void Defect_closing_router_leaks_its_disconnect_frame_which_is_delivered_as_data_with_its_reason_never_as_an_event()
     {
         var router = new RouterSocket();
         router.SetDisconnectMessage(new ClientGone("server closing"));
@@ -185,9 +185,10 @@ public class NetMQConformanceTests
 
         router.Dispose();
 
-        var leaked = Expect.Next(dealer).Result;
-        Assert.False(leaked.IsApplicationData);
-        Assert.Equal(new ClientGone("server closing"), Expect.Disconnect<ClientGone>(leaked));
+        var (leaked, message) = Expect.Next(dealer);
+        Assert.True(leaked.IsApplicationData);
+        Assert.Equal(NotLifecycleReason.DisconnectNotSealed, leaked.Reason);
+        Assert.Equal(new ClientGone("server closing"), Expect.Disconnect<ClientGone>(Expect.Inspect(message)));
     }
 
     /// <summary>
@@ -205,7 +206,7 @@ public class NetMQConformanceTests
             marked = result.IsApplicationData && message[1].ConvertToString() == "marker";
         }
 
-        while (Expect.Reader.TryReceive(router, TimeSpan.FromSeconds(1), out var late, out _))
+        while (Expect.Reader(router).TryReceive(router, TimeSpan.FromSeconds(1), out var late, out _))
         {
             Assert.NotEqual(ReadKind.Disconnect, late.Kind);
         }

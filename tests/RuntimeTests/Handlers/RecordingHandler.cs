@@ -67,9 +67,10 @@ public partial class RecordingHandler
 
     private void OnReconnected(ServerHello hello) => Record($"server-again {hello.Server}");
 
-    private void OnDisconnected(ClientGone gone) => Record($"server-gone {gone.Reason}");
+    private void OnDisconnected() => Record("server-dropped");
 
-    private void OnMessage(PeerId peer, NetMQMessage message) => Record($"message {peer} {message.First.ConvertToString()}");
+    private void OnMessage(PeerId peer, NetMQMessage message, NotLifecycleReason reason) =>
+        Record(reason == NotLifecycleReason.None ? $"message {peer} {message.First.ConvertToString()}" : $"lookalike {peer} {reason} {Convert.ToHexString(message.First.ToByteArray())}");
 
     private void OnMalformedFrame(PeerId peer, MalformedFrame error) => Record($"malformed {peer} {error.Reason}");
 }

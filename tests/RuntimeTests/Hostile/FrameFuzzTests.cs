@@ -52,17 +52,22 @@ public class FrameFuzzTests
     public void Fuzz_dispatch_survives_bad_frames_and_still_delivers_the_next_valid_one()
     {
         var handler = new RecordingHandler();
-        var session = new LifelineSession(isRouted: true);
+        var core = new LifecycleCore(isRouted: true, LifelineMessages.Catalog, Seal, LifelineFrame.DefaultMaxFrameSize);
+        var peers = 0;
         Mutated.Array[1, 4].Sample(
             bad =>
             {
+                // Each input arrives as the first message of a new peer's connection (where a hello counts) and again
+                // as a later one (where it never does); sealed-disconnect shapes carry the socket's seal.
+                var peer = PeerId.FromRoutingId((uint)++peers);
                 foreach (var frame in bad)
                 {
-                    Dispatch(handler, session, frame);
+                    Dispatch(handler, core, peer, SealIfDisconnect(frame));
+                    Dispatch(handler, core, peer, frame);
                 }
 
                 var before = handler.Events.Count;
-                Dispatch(handler, session, System.Text.Encoding.UTF8.GetBytes("still here"));
+                Dispatch(handler, core, peer, System.Text.Encoding.UTF8.GetBytes("still here"));
                 Assert.Equal(before + 1, handler.Events.Count);
                 Assert.EndsWith(" still here", handler.Events[^1], StringComparison.Ordinal);
             },
@@ -89,13 +94,27 @@ public class FrameFuzzTests
         }
     }
 
-    // The recording handler completes synchronously; a fault would surface here as an exception.
-    private static void Dispatch(RecordingHandler handler, LifelineSession session, byte[] frame)
+    private static readonly byte[] Seal = SocketSeals.For(new object());
+
+    // The path a LifelineSocket takes once it has received the routing id on its own: classify, then call the
+    // generated handler. The recording handler completes synchronously; a fault would surface here as an exception.
+    private static void Dispatch(RecordingHandler handler, LifecycleCore core, PeerId peer, byte[] frame)
     {
         var message = new NetMQMessage();
-        message.Append(new byte[] { 0, 1, 2, 3, 4 });
         message.Append(frame);
-        LifelineDispatcher.DispatchAsync(handler, session, message).GetAwaiter().GetResult();
+        HandlerCalls.Invoke(handler, core.Classify(peer, message), message).GetAwaiter().GetResult();
+    }
+
+    private static byte[] SealIfDisconnect(byte[] frame)
+    {
+        if (frame.Length < LifelineFrame.SealedHeaderLength || FrameShapes.Of(frame, out _) != FrameShape.SealedDisconnect)
+        {
+            return frame;
+        }
+
+        var sealedFrame = (byte[])frame.Clone();
+        Seal.CopyTo(sealedFrame, LifelineFrame.HeaderLength);
+        return sealedFrame;
     }
 
     // Bit flips, truncation, inflated length fields, swapped ids, wrong kinds, and bytes spliced in.

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Lifeline.Generated;
 using NetMQ;
 using NetMQ.Sockets;
@@ -9,22 +10,30 @@ namespace Lifeline.RuntimeTests.Network;
 /// <summary>Receives the next message with a timeout and asserts what it is.</summary>
 internal static class Expect
 {
-    public static readonly LifelineReader Reader = new(LifelineMessages.Catalog);
+    private static readonly ConditionalWeakTable<object, LifelineReader> Readers = new();
+
+    private static readonly LifelineReader Inspector = new(LifelineMessages.Catalog);
+
+    /// <summary>The reader of one socket: a reader keeps the socket's per-connection state.</summary>
+    public static LifelineReader Reader(object socket) => Readers.GetValue(socket, static _ => new LifelineReader(LifelineMessages.Catalog));
+
+    /// <summary>Decodes a message's first frame by content alone (frames a foreign peer received, for instance).</summary>
+    public static LifelineReadResult Inspect(NetMQMessage message) => Inspector.Read(message);
 
     public static (LifelineReadResult Result, NetMQMessage Message) Next(RouterSocket socket) =>
-        Reader.TryReceive(socket, Transports.Timeout, out var result, out var message) ? (result, message) : throw Timeout("ROUTER");
+        Reader(socket).TryReceive(socket, Transports.Timeout, out var result, out var message) ? (result, message) : throw Timeout("ROUTER");
 
     public static (LifelineReadResult Result, NetMQMessage Message) Next(PeerSocket socket) =>
-        Reader.TryReceive(socket, Transports.Timeout, out var result, out var message) ? (result, message) : throw Timeout("PEER");
+        Reader(socket).TryReceive(socket, Transports.Timeout, out var result, out var message) ? (result, message) : throw Timeout("PEER");
 
     public static (LifelineReadResult Result, NetMQMessage Message) Next(DealerSocket socket) =>
-        Reader.TryReceive(socket, Transports.Timeout, out var result, out var message) ? (result, message) : throw Timeout("DEALER");
+        Reader(socket).TryReceive(socket, Transports.Timeout, out var result, out var message) ? (result, message) : throw Timeout("DEALER");
 
     public static (LifelineReadResult Result, byte[] Payload) Next(ServerSocket socket) =>
-        Reader.TryReceive(socket, Transports.Timeout, out var result, out var payload) ? (result, payload) : throw Timeout("SERVER");
+        Reader(socket).TryReceive(socket, Transports.Timeout, out var result, out var payload) ? (result, payload) : throw Timeout("SERVER");
 
     public static (LifelineReadResult Result, byte[] Payload) Next(ClientSocket socket) =>
-        Reader.TryReceive(socket, Transports.Timeout, out var result, out var payload) ? (result, payload) : throw Timeout("CLIENT");
+        Reader(socket).TryReceive(socket, Transports.Timeout, out var result, out var payload) ? (result, payload) : throw Timeout("CLIENT");
 
     public static T Hello<T>(LifelineReadResult result) where T : IHelloMessage<T>
     {

@@ -67,10 +67,11 @@ public class RouterDealerTests
     }
 
     [Fact]
-    public void A_closing_routers_leaked_disconnect_frame_reaches_the_dealer_as_a_disconnect_not_data()
+    public void A_closing_routers_leaked_disconnect_frame_reaches_the_dealer_as_data_with_its_reason_never_as_a_disconnect()
     {
-        // NetMQ 4.0.4.5 writes a closing ROUTER's own disconnect bytes into its tcp pipes (a defect
-        // libzmq does not have); the typed layer must classify them, never hand them over as data.
+        // NetMQ 4.0.4.5 writes a closing ROUTER's own disconnect bytes into its tcp pipes (a defect libzmq does not
+        // have). They carry the router's seal, which the dealer cannot verify (any server could send such bytes), so
+        // they are the server's data: delivered whole, with the reason, never taken as a lifecycle event.
         var router = new RouterSocket();
         router.SetDisconnectMessage(new ClientGone("server closing"));
         var endpoint = Transports.Bind(router, Transports.Tcp);
@@ -81,7 +82,9 @@ public class RouterDealerTests
 
         router.Dispose();
 
-        var (leaked, _) = Expect.Next(dealer);
-        Assert.Equal(new ClientGone("server closing"), Expect.Disconnect<ClientGone>(leaked));
+        var (leaked, message) = Expect.Next(dealer);
+        Assert.True(leaked.IsApplicationData, leaked.ToString());
+        Assert.Equal(NotLifecycleReason.DisconnectNotSealed, leaked.Reason);
+        Assert.Equal(new ClientGone("server closing"), Expect.Disconnect<ClientGone>(Expect.Inspect(message)));
     }
 }

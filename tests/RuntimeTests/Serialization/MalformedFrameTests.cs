@@ -26,9 +26,9 @@ public class MalformedFrameTests
     public void An_unknown_version_is_reported_with_the_version()
     {
         var frame = (byte[])Valid.Clone();
-        frame[4] = 2;
+        frame[4] = 3;
 
-        AssertMalformed(Reader.Read(frame), MalformedReason.UnsupportedVersion, "format version 2");
+        AssertMalformed(Reader.Read(frame), MalformedReason.UnsupportedVersion, "format version 3");
     }
 
     [Fact]
