@@ -15,6 +15,9 @@ public class WireFormatVectorTests
     public const string ClientGoneVector =
         "C1 4C 46 4C 01 02 00 00 20 01 81 A6 52 65 61 73 6F 6E A7 74 69 6D 65 6F 75 74";
 
+    public const string SealedClientGoneVector =
+        "C1 4C 46 4C 02 02 00 00 20 01 00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F 81 A6 52 65 61 73 6F 6E A7 74 69 6D 65 6F 75 74";
+
     public const string WorkerHelloVector =
         "C1 4C 46 4C 01 01 DE 62 80 FE 85 A6 57 6F 72 6B 65 72 A2 77 31 A6 53 6B 69 6C 6C 73 91 A3 67 70 75 "
         + "A6 4C 69 6D 69 74 73 81 A4 6A 6F 62 73 04 A2 49 64 D9 24 30 30 30 30 30 30 30 30 2D 30 30 30 30 2D "
@@ -50,10 +53,22 @@ public class WireFormatVectorTests
         Assert.Null(decoded.Priority);
     }
 
+    [Fact]
+    public void A_sealed_disconnect_matches_its_vector_and_decodes_past_the_seal()
+    {
+        byte[] seal = [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F];
+        Assert.Equal(SealedClientGoneVector, Hex(LifelineFrame.EncodeSealed(new ClientGone("timeout"), seal)));
+        Assert.Null(LifelineFrame.TryDecode<ClientGone>(Frames.FromHex(SealedClientGoneVector), out var decoded));
+        Assert.Equal(new ClientGone("timeout"), decoded);
+        Assert.True(SocketSeals.Carries(Frames.FromHex(SealedClientGoneVector), seal));
+        Assert.False(SocketSeals.Carries(Frames.FromHex(SealedClientGoneVector), new byte[16]));
+    }
+
     [Theory]
     [InlineData(ClientHelloVector)]
     [InlineData(ClientGoneVector)]
     [InlineData(WorkerHelloVector)]
+    [InlineData(SealedClientGoneVector)]
     public void The_wire_format_document_publishes_each_vector(string vector)
     {
         var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "wire-format.md"));
