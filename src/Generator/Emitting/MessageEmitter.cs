@@ -140,7 +140,9 @@ internal static class MessageEmitter
                 EmitConstruction(code, spec);
             }
 
-            using (code.Open($"catch (global::System.Exception __ex) when ({Names.DecodeException}.IsDecodeFailure(__ex))"))
+            // The filter adds this record's member to a decode exception's path and lets it unwind on, so a failure
+            // deep in nested records is thrown once; only other exceptions are caught, and wrapped once.
+            using (code.Open($"catch (global::System.Exception __ex) when ({Names.DecodeException}.ShouldWrap(__ex, __member))"))
             {
                 code.Line($"throw {Names.DecodeException}.Wrap(__ex, __member);");
             }

@@ -73,7 +73,7 @@ partial record ClientGone : global::Lifeline.IDisconnectMessage<global::Demo.Cli
                 var __result = new global::Demo.ClientGone(__v0);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

@@ -98,7 +98,7 @@ partial record Address
                 var __result = new global::Demo.Address(__v0, __v1, __v2);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

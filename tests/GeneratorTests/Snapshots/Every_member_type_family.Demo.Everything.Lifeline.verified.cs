@@ -896,7 +896,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                 var __result = new global::Demo.Everything(__v0, __v1, __v2, __v3, __v4, __v5, __v6, __v7, __v8, __v9, __v10, __v11, __v12, __v13, __v14, __v15, __v16, __v17, __v18, __v19, __v20, __v21, __v22, __v23, __v24, __v25, __v26, __v27, __v28, __v29, __v30, __v31, __v32, __v33, __v34);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

@@ -71,7 +71,7 @@ partial record GlobalHello : global::Lifeline.IHelloMessage<global::GlobalHello>
                 var __result = new global::GlobalHello(__v0);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

@@ -77,7 +77,7 @@ partial class Outer
                         var __result = new global::Demo.Outer.Middle.Inner(__v0);
                         return __result;
                     }
-                    catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+                    catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
                     {
                         throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
                     }

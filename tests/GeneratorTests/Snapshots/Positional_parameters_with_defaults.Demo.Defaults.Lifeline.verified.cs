@@ -202,7 +202,7 @@ partial record Defaults : global::Lifeline.IHelloMessage<global::Demo.Defaults>
                 var __result = new global::Demo.Defaults(__v0, __v1, __v2, __v3, __v4, __v5, __v6, __v7, __v8);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

@@ -118,7 +118,7 @@ partial record PropertyGone : global::Lifeline.IDisconnectMessage<global::Demo.P
                 if (__h1) __result = __result with { Code = __v1 };
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }
