@@ -181,8 +181,9 @@ internal static class MessageEmitter
                 }
             }
 
-            code.Line("// Members this version does not know (a newer sender's) are skipped.");
-            code.Line($"{Names.Wire}.Skip(ref reader);");
+            code.Line("// Members this version does not know (a newer sender's) are skipped, within the depth limit.");
+            code.Line("__member = null;");
+            code.Line($"{Names.Wire}.SkipUnknown(ref reader, options, __key);");
         }
     }
 

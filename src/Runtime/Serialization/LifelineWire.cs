@@ -11,7 +11,7 @@ namespace Lifeline.Serialization;
 /// specified in <c>docs/wire-format.md</c>. Not meant to be called by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class LifelineWire
+public static partial class LifelineWire
 {
     private const int GuidLength = 36;
 
@@ -168,33 +168,6 @@ public static class LifelineWire
         catch (ArgumentOutOfRangeException)
         {
             throw new LifelineDecodeException(null, "the instant with its offset is outside the range of DateTimeOffset");
-        }
-    }
-
-    /// <summary>
-    /// Skips one value of any shape without recursion, so deeply nested unknown members cannot exhaust
-    /// the stack.
-    /// </summary>
-    /// <param name="reader">The reader.</param>
-    public static void Skip(ref MessagePackReader reader)
-    {
-        long pending = 1;
-        while (pending > 0)
-        {
-            switch (reader.NextMessagePackType)
-            {
-                case MessagePackType.Array:
-                    pending += reader.ReadArrayHeader();
-                    break;
-                case MessagePackType.Map:
-                    pending += 2L * reader.ReadMapHeader();
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-
-            pending--;
         }
     }
 
