@@ -75,12 +75,6 @@ public static partial class LifelineWire
     public static ArgumentException NullMember(string path) =>
         new($"{path} is null, but the member is not nullable: a peer would reject the frame.", path);
 
-    /// <summary>Reads a string that must not be nil.</summary>
-    /// <param name="reader">The reader.</param>
-    /// <returns>The string.</returns>
-    public static string ReadRequiredString(ref MessagePackReader reader) =>
-        reader.ReadString() ?? throw NullNotAllowed();
-
     /// <summary>Reads a bin value (or nil) into a new array.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The bytes, or null for nil.</returns>
@@ -132,43 +126,6 @@ public static partial class LifelineWire
         }
 
         return value;
-    }
-
-    /// <summary>Writes a DateTimeOffset as [timestamp of the UTC instant, offset in minutes].</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
-    public static void WriteDateTimeOffset(ref MessagePackWriter writer, DateTimeOffset value)
-    {
-        writer.WriteArrayHeader(2);
-        writer.Write(value.UtcDateTime);
-        writer.Write((short)(value.Offset.Ticks / TimeSpan.TicksPerMinute));
-    }
-
-    /// <summary>Reads a DateTimeOffset written by <see cref="WriteDateTimeOffset"/>.</summary>
-    /// <param name="reader">The reader.</param>
-    /// <returns>The value.</returns>
-    public static DateTimeOffset ReadDateTimeOffset(ref MessagePackReader reader)
-    {
-        if (reader.NextMessagePackType != MessagePackType.Array || reader.ReadArrayHeader() != 2)
-        {
-            throw new LifelineDecodeException(null, "a DateTimeOffset must be a 2-element array [timestamp, offset minutes]");
-        }
-
-        var utc = reader.ReadDateTime();
-        var minutes = reader.ReadInt16();
-        if (minutes is < -14 * 60 or > 14 * 60)
-        {
-            throw new LifelineDecodeException(null, $"offset {minutes} minutes is outside ±14 hours");
-        }
-
-        try
-        {
-            return new DateTimeOffset(utc, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(minutes));
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new LifelineDecodeException(null, "the instant with its offset is outside the range of DateTimeOffset");
-        }
     }
 
     /// <summary>Checks a collection's declared count against the bytes left, before allocating for it.</summary>

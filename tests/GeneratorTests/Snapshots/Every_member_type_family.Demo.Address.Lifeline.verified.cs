@@ -65,7 +65,7 @@ partial record Address
                                 __member = "Note";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h2);
                                 __h2 = true;
-                                __v2 = reader.ReadString();
+                                __v2 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);
                                 continue;
                             }
                             break;

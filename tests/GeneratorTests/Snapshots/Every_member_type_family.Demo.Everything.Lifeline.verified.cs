@@ -503,7 +503,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 __member = "When";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h18);
                                 __h18 = true;
-                                __v18 = reader.ReadDateTime();
+                                __v18 = global::Lifeline.Serialization.LifelineWire.ReadDateTime(ref reader);
                                 continue;
                             }
                             if (global::System.MemoryExtensions.SequenceEqual(__key, Key_Tags.Slice(1)))
@@ -772,7 +772,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 __member = "MaybeText";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h14);
                                 __h14 = true;
-                                __v14 = reader.ReadString();
+                                __v14 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);
                                 continue;
                             }
                             if (global::System.MemoryExtensions.SequenceEqual(__key, Key_MaybeBlob.Slice(1)))
@@ -851,7 +851,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                     var __c0 = new string?[__count0];
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
-                                        __c0[__i0] = reader.ReadString();
+                                        __c0[__i0] = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);
                                     }
                                     reader.Depth--;
                                     __v25 = __c0;

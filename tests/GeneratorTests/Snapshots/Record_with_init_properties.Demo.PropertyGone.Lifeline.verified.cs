@@ -74,7 +74,7 @@ partial record PropertyGone : global::Lifeline.IDisconnectMessage<global::Demo.P
                                 __member = "At";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h3);
                                 __h3 = true;
-                                __v3 = reader.ReadDateTime();
+                                __v3 = global::Lifeline.Serialization.LifelineWire.ReadDateTime(ref reader);
                                 continue;
                             }
                             break;
@@ -102,7 +102,7 @@ partial record PropertyGone : global::Lifeline.IDisconnectMessage<global::Demo.P
                                 __member = "Detail";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h2);
                                 __h2 = true;
-                                __v2 = reader.ReadString();
+                                __v2 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);
                                 continue;
                             }
                             break;
