@@ -118,6 +118,7 @@ internal static class MessageEmitter
             using (code.Open("try"))
             {
                 code.Line("options.Security.DepthStep(ref reader);");
+                code.Line($"{Names.Wire}.ChargeRecord({spec.Members.Count});");
                 code.Line($"var __count = {Names.Wire}.ReadMapHeader(ref reader, \"{spec.Name}\");");
                 for (var i = 0; i < spec.Members.Count; i++)
                 {

@@ -183,6 +183,7 @@ internal static class ValueEmitter
             var element = shape.Element!;
             code.Line($"var {count} = {Names.Wire}.CheckCount(ref reader, reader.Read{(isMap ? "Map" : "Array")}Header());");
             code.Line("options.Security.DepthStep(ref reader);");
+            code.Line($"{Names.Wire}.ChargeCollection({count}, {(isMap ? "true" : "false")});");
             code.Line($"var {collection} = {Creation(shape, count)};");
             using (code.Open($"for (int {index} = 0; {index} < {count}; {index}++)"))
             {

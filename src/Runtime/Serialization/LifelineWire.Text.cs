@@ -28,6 +28,7 @@ public static partial class LifelineWire
             throw new LifelineDecodeException(null, "the string is not valid UTF-8");
         }
 
+        ChargeString(utf8.Length);
         return Encoding.UTF8.GetString(utf8);
     }
 

@@ -78,7 +78,16 @@ public static partial class LifelineWire
     /// <summary>Reads a bin value (or nil) into a new array.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The bytes, or null for nil.</returns>
-    public static byte[]? ReadBytes(ref MessagePackReader reader) => reader.ReadBytes()?.ToArray();
+    public static byte[]? ReadBytes(ref MessagePackReader reader)
+    {
+        if (reader.ReadBytes() is not { } bytes)
+        {
+            return null;
+        }
+
+        ChargeBytes((int)bytes.Length);
+        return bytes.ToArray();
+    }
 
     /// <summary>Writes a decimal as its invariant text, which keeps every digit and the scale.</summary>
     /// <param name="writer">The writer.</param>

@@ -45,6 +45,7 @@ partial record ClientGone : global::Lifeline.IDisconnectMessage<global::Demo.Cli
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(1);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "ClientGone");
                 string __v0 = default!;
                 bool __h0 = false;

@@ -47,6 +47,7 @@ partial record Address
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(3);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Address");
                 string __v0 = default!;
                 bool __h0 = false;

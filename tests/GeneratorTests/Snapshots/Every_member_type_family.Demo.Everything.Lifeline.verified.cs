@@ -305,6 +305,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(35);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Everything");
                 bool __v0 = default!;
                 bool __h0 = false;
@@ -519,6 +520,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = new global::System.Collections.Generic.List<string>(__count0);
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -578,6 +580,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadMapHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, true);
                                     var __c0 = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Demo.Point>>(__count0, options.Security.GetEqualityComparer<string>());
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -591,6 +594,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                         {
                                             var __count1 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                             options.Security.DepthStep(ref reader);
+                                            global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count1, false);
                                             var __c1 = new global::System.Collections.Generic.List<global::Demo.Point>(__count1);
                                             for (int __i1 = 0; __i1 < __count1; __i1++)
                                             {
@@ -634,6 +638,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadMapHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, true);
                                     var __c0 = new global::System.Collections.Generic.Dictionary<string, int>(__count0, options.Security.GetEqualityComparer<string>());
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -688,6 +693,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = global::Lifeline.Serialization.LifelineWire.NewArray<int[]>(__count0);
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -699,6 +705,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                         {
                                             var __count1 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                             options.Security.DepthStep(ref reader);
+                                            global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count1, false);
                                             var __c1 = new int[__count1];
                                             for (int __i1 = 0; __i1 < __count1; __i1++)
                                             {
@@ -728,6 +735,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = new int[__count0];
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -796,6 +804,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = new global::Demo.Address[__count0];
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -848,6 +857,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = new string?[__count0];
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {

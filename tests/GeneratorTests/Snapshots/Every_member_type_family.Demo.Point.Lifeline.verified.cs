@@ -33,6 +33,7 @@ partial record struct Point
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(2);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Point");
                 double __v0 = default!;
                 bool __h0 = false;

@@ -43,6 +43,7 @@ partial record GlobalHello : global::Lifeline.IHelloMessage<global::GlobalHello>
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(1);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "GlobalHello");
                 int __v0 = default!;
                 bool __h0 = false;

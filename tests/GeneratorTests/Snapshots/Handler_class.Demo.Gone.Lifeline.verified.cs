@@ -45,6 +45,7 @@ partial record Gone : global::Lifeline.IDisconnectMessage<global::Demo.Gone>
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(1);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Gone");
                 string __v0 = default!;
                 bool __h0 = false;

@@ -45,6 +45,7 @@ partial record MonitorHello : global::Lifeline.IHelloMessage<global::Demo.Monito
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(1);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "MonitorHello");
                 string __v0 = default!;
                 bool __h0 = false;

@@ -45,6 +45,7 @@ partial record WorkerHello : global::Lifeline.IHelloMessage<global::Demo.WorkerH
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(1);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "WorkerHello");
                 string __v0 = default!;
                 bool __h0 = false;

@@ -49,6 +49,7 @@ partial class Outer
                     try
                     {
                         options.Security.DepthStep(ref reader);
+                        global::Lifeline.Serialization.LifelineWire.ChargeRecord(1);
                         var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Inner");
                         string __v0 = default!;
                         bool __h0 = false;

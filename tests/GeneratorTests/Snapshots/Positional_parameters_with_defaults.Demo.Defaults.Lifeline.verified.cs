@@ -79,6 +79,7 @@ partial record Defaults : global::Lifeline.IHelloMessage<global::Demo.Defaults>
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(9);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Defaults");
                 string __v0 = default!;
                 bool __h0 = false;

@@ -48,6 +48,7 @@ partial record ClientHello : global::Lifeline.IHelloMessage<global::Demo.ClientH
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(2);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "ClientHello");
                 string __v0 = default!;
                 bool __h0 = false;

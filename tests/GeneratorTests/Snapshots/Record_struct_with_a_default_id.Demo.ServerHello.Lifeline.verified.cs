@@ -37,6 +37,7 @@ partial record struct ServerHello : global::Lifeline.IHelloMessage<global::Demo.
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(2);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "ServerHello");
                 string __v0 = default!;
                 bool __h0 = false;

@@ -54,6 +54,7 @@ partial record PropertyGone : global::Lifeline.IDisconnectMessage<global::Demo.P
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(4);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "PropertyGone");
                 string __v0 = default!;
                 bool __h0 = false;
