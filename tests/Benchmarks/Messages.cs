@@ -69,3 +69,11 @@ internal static class Samples
         };
     }
 }
+
+/// <summary>A recursive part: the rejection benchmark nests it as deep as the decoder allows.</summary>
+[MessagePart]
+public partial record Link(int Value, Link? Next);
+
+/// <summary>A hello holding a chain of <see cref="Link"/>s.</summary>
+[HelloMessage(Id = 0x7003)]
+public partial record ChainHello(Link Head);

@@ -7,6 +7,7 @@ using Lifeline.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- memory           100,000 connect/disconnect cycles, memory after each 10,000
 // dotnet run -c Release --project tests/Benchmarks -- generator-timing the GeneratorDriver's own timing
 // dotnet run -c Release --project tests/Benchmarks -- throughput       ROUTER throughput, raw vs typed, alternating rounds
+// dotnet run -c Release --project tests/Benchmarks -- rejection        rejecting a hostile deep chain vs decoding a valid one
 switch (args.FirstOrDefault())
 {
     case "memory":
@@ -21,6 +22,9 @@ switch (args.FirstOrDefault())
             ThroughputRounds.Run(transport, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
         }
 
+        break;
+    case "rejection":
+        RejectionCost.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
         break;
     case "generator-timing":
         // The first round only warms the JIT up; the second is reported.

@@ -118,6 +118,7 @@ internal static class MessageEmitter
             using (code.Open("try"))
             {
                 code.Line("options.Security.DepthStep(ref reader);");
+                code.Line($"{Names.Wire}.ChargeRecord({spec.Members.Count});");
                 code.Line($"var __count = {Names.Wire}.ReadMapHeader(ref reader, \"{spec.Name}\");");
                 for (var i = 0; i < spec.Members.Count; i++)
                 {
@@ -140,7 +141,9 @@ internal static class MessageEmitter
                 EmitConstruction(code, spec);
             }
 
-            using (code.Open($"catch (global::System.Exception __ex) when ({Names.DecodeException}.IsDecodeFailure(__ex))"))
+            // The filter adds this record's member to a decode exception's path and lets it unwind on, so a failure
+            // deep in nested records is thrown once; only other exceptions are caught, and wrapped once.
+            using (code.Open($"catch (global::System.Exception __ex) when ({Names.DecodeException}.ShouldWrap(__ex, __member))"))
             {
                 code.Line($"throw {Names.DecodeException}.Wrap(__ex, __member);");
             }
@@ -179,8 +182,9 @@ internal static class MessageEmitter
                 }
             }
 
-            code.Line("// Members this version does not know (a newer sender's) are skipped.");
-            code.Line($"{Names.Wire}.Skip(ref reader);");
+            code.Line("// Members this version does not know (a newer sender's) are skipped, within the depth limit.");
+            code.Line("__member = null;");
+            code.Line($"{Names.Wire}.SkipUnknown(ref reader, options, __key);");
         }
     }
 

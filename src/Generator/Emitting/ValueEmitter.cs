@@ -113,13 +113,14 @@ internal static class ValueEmitter
         switch (shape.Kind)
         {
             case ShapeKind.String:
-                code.Line(shape.IsNullable ? $"{target} = reader.ReadString();" : $"{target} = {Names.Wire}.ReadRequiredString(ref reader);");
+                code.Line(shape.IsNullable ? $"{target} = {Names.Wire}.ReadString(ref reader);" : $"{target} = {Names.Wire}.ReadRequiredString(ref reader);");
                 return;
             case ShapeKind.Bytes:
                 code.Line(shape.IsNullable ? $"{target} = {Names.Wire}.ReadBytes(ref reader);" : $"{target} = {Names.Wire}.ReadBytes(ref reader) ?? throw {Names.Wire}.NullNotAllowed();");
                 return;
             case ShapeKind.Decimal:
             case ShapeKind.Guid:
+            case ShapeKind.DateTime:
             case ShapeKind.DateTimeOffset:
                 code.Line($"{target} = {Names.Wire}.Read{shape.Kind}(ref reader);");
                 return;
@@ -182,6 +183,7 @@ internal static class ValueEmitter
             var element = shape.Element!;
             code.Line($"var {count} = {Names.Wire}.CheckCount(ref reader, reader.Read{(isMap ? "Map" : "Array")}Header());");
             code.Line("options.Security.DepthStep(ref reader);");
+            code.Line($"{Names.Wire}.ChargeCollection({count}, {(isMap ? "true" : "false")});");
             code.Line($"var {collection} = {Creation(shape, count)};");
             using (code.Open($"for (int {index} = 0; {index} < {count}; {index}++)"))
             {

@@ -31,6 +31,12 @@ public enum MalformedReason
 
     /// <summary>The frame is larger than the reader's limit; it was not decoded at all.</summary>
     TooLarge,
+
+    /// <summary>
+    /// The body would decode to more than the decoded-size budget (<see cref="LifelineFrame.DefaultMaxDecodedSize"/>
+    /// unless set otherwise): many small elements or strings that each become an object.
+    /// </summary>
+    DecodedTooLarge,
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Lifeline.Serialization;
 /// specified in <c>docs/wire-format.md</c>. Not meant to be called by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class LifelineWire
+public static partial class LifelineWire
 {
     private const int GuidLength = 36;
 
@@ -75,16 +75,19 @@ public static class LifelineWire
     public static ArgumentException NullMember(string path) =>
         new($"{path} is null, but the member is not nullable: a peer would reject the frame.", path);
 
-    /// <summary>Reads a string that must not be nil.</summary>
-    /// <param name="reader">The reader.</param>
-    /// <returns>The string.</returns>
-    public static string ReadRequiredString(ref MessagePackReader reader) =>
-        reader.ReadString() ?? throw NullNotAllowed();
-
     /// <summary>Reads a bin value (or nil) into a new array.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The bytes, or null for nil.</returns>
-    public static byte[]? ReadBytes(ref MessagePackReader reader) => reader.ReadBytes()?.ToArray();
+    public static byte[]? ReadBytes(ref MessagePackReader reader)
+    {
+        if (reader.ReadBytes() is not { } bytes)
+        {
+            return null;
+        }
+
+        ChargeBytes((int)bytes.Length);
+        return bytes.ToArray();
+    }
 
     /// <summary>Writes a decimal as its invariant text, which keeps every digit and the scale.</summary>
     /// <param name="writer">The writer.</param>
@@ -132,70 +135,6 @@ public static class LifelineWire
         }
 
         return value;
-    }
-
-    /// <summary>Writes a DateTimeOffset as [timestamp of the UTC instant, offset in minutes].</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
-    public static void WriteDateTimeOffset(ref MessagePackWriter writer, DateTimeOffset value)
-    {
-        writer.WriteArrayHeader(2);
-        writer.Write(value.UtcDateTime);
-        writer.Write((short)(value.Offset.Ticks / TimeSpan.TicksPerMinute));
-    }
-
-    /// <summary>Reads a DateTimeOffset written by <see cref="WriteDateTimeOffset"/>.</summary>
-    /// <param name="reader">The reader.</param>
-    /// <returns>The value.</returns>
-    public static DateTimeOffset ReadDateTimeOffset(ref MessagePackReader reader)
-    {
-        if (reader.NextMessagePackType != MessagePackType.Array || reader.ReadArrayHeader() != 2)
-        {
-            throw new LifelineDecodeException(null, "a DateTimeOffset must be a 2-element array [timestamp, offset minutes]");
-        }
-
-        var utc = reader.ReadDateTime();
-        var minutes = reader.ReadInt16();
-        if (minutes is < -14 * 60 or > 14 * 60)
-        {
-            throw new LifelineDecodeException(null, $"offset {minutes} minutes is outside ±14 hours");
-        }
-
-        try
-        {
-            return new DateTimeOffset(utc, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(minutes));
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new LifelineDecodeException(null, "the instant with its offset is outside the range of DateTimeOffset");
-        }
-    }
-
-    /// <summary>
-    /// Skips one value of any shape without recursion, so deeply nested unknown members cannot exhaust
-    /// the stack.
-    /// </summary>
-    /// <param name="reader">The reader.</param>
-    public static void Skip(ref MessagePackReader reader)
-    {
-        long pending = 1;
-        while (pending > 0)
-        {
-            switch (reader.NextMessagePackType)
-            {
-                case MessagePackType.Array:
-                    pending += reader.ReadArrayHeader();
-                    break;
-                case MessagePackType.Map:
-                    pending += 2L * reader.ReadMapHeader();
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-
-            pending--;
-        }
     }
 
     /// <summary>Checks a collection's declared count against the bytes left, before allocating for it.</summary>

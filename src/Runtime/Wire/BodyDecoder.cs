@@ -1,4 +1,5 @@
 using System;
+using Lifeline.Serialization;
 using MessagePack;
 
 namespace Lifeline;
@@ -14,8 +15,12 @@ public static class BodyDecoder
     /// <param name="kind">The kind byte the frame carries.</param>
     /// <param name="frame">The whole frame, header included.</param>
     /// <param name="message">The decoded record on success.</param>
+    /// <param name="maxDecodedSize">
+    /// The budget on the estimated decoded size of the message, in bytes; a body over it is
+    /// <see cref="MalformedReason.DecodedTooLarge"/>.
+    /// </param>
     /// <returns>Null on success; otherwise why the body is invalid.</returns>
-    public static MalformedFrame? Decode<T>(LifelineKind kind, ReadOnlyMemory<byte> frame, out T? message) where T : ILifelineMessage<T>
+    public static MalformedFrame? Decode<T>(LifelineKind kind, ReadOnlyMemory<byte> frame, out T? message, int maxDecodedSize = LifelineFrame.DefaultMaxDecodedSize) where T : ILifelineMessage<T>
     {
         message = default;
         if (kind != T.Kind)
@@ -23,16 +28,23 @@ public static class BodyDecoder
             return new MalformedFrame(MalformedReason.KindMismatch, $"{typeof(T).Name} (0x{T.MessageId:X8}) is a {Describe(T.Kind)} message but the frame says {Describe(kind)}", frame.Length, kind, T.MessageId);
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDecodedSize);
         var reader = new MessagePackReader(frame[LifelineFrame.BodyOffset(frame.Span)..]);
+        var outerBudget = DecodeBudget.Begin(maxDecodedSize);
         try
         {
             message = T.Formatter.Deserialize(ref reader, LifelineFrame.DecodeOptions);
         }
-        catch (Exception ex) when (Serialization.LifelineDecodeException.IsDecodeFailure(ex))
+        catch (Exception ex) when (LifelineDecodeException.IsDecodeFailure(ex))
         {
             message = default;
             var detail = ex is System.IO.EndOfStreamException ? "the body ends in the middle of a value" : ex.Message;
-            return new MalformedFrame(MalformedReason.InvalidBody, $"{typeof(T).Name}: {detail}", frame.Length, kind, T.MessageId);
+            var reason = ex is LifelineDecodeException { ExceedsBudget: true } ? MalformedReason.DecodedTooLarge : MalformedReason.InvalidBody;
+            return new MalformedFrame(reason, $"{typeof(T).Name}: {detail}", frame.Length, kind, T.MessageId);
+        }
+        finally
+        {
+            DecodeBudget.End(outerBudget);
         }
 
         if (message is null)
@@ -56,10 +68,11 @@ public static class BodyDecoder
     /// <param name="kind">The kind byte the frame carries.</param>
     /// <param name="frame">The whole frame, header included.</param>
     /// <param name="message">The decoded record on success.</param>
+    /// <param name="maxDecodedSize">The budget on the estimated decoded size of the message, in bytes.</param>
     /// <returns>Null on success; otherwise why the body is invalid.</returns>
-    public static MalformedFrame? DecodeBoxed<T>(LifelineKind kind, ReadOnlyMemory<byte> frame, out object? message) where T : ILifelineMessage<T>
+    public static MalformedFrame? DecodeBoxed<T>(LifelineKind kind, ReadOnlyMemory<byte> frame, out object? message, int maxDecodedSize = LifelineFrame.DefaultMaxDecodedSize) where T : ILifelineMessage<T>
     {
-        var error = Decode<T>(kind, frame, out var typed);
+        var error = Decode<T>(kind, frame, out var typed, maxDecodedSize);
         message = error is null ? typed : null;
         return error;
     }

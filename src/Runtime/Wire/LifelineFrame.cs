@@ -23,6 +23,13 @@ public static class LifelineFrame
     /// </summary>
     public const int DefaultMaxFrameSize = 64 * 1024;
 
+    /// <summary>
+    /// The default budget on the estimated decoded size of one message (1 MiB): a body whose records, collection
+    /// elements and strings would take more memory than this once decoded is reported as
+    /// <see cref="MalformedReason.DecodedTooLarge"/>. Sixteen times <see cref="DefaultMaxFrameSize"/>.
+    /// </summary>
+    public const int DefaultMaxDecodedSize = 1024 * 1024;
+
     /// <summary>The format version of hello frames and of unsealed frames written by <see cref="Encode{T}"/>.</summary>
     public const byte FormatVersion = 1;
 
@@ -190,8 +197,9 @@ public static class LifelineFrame
     /// <typeparam name="T">The expected generated lifecycle record.</typeparam>
     /// <param name="frame">The whole frame, header included.</param>
     /// <param name="message">The decoded record, when the result is null.</param>
+    /// <param name="maxDecodedSize">The budget on the estimated decoded size of the message, in bytes.</param>
     /// <returns>Null on success; otherwise why the frame is not a valid <typeparamref name="T"/>.</returns>
-    public static MalformedFrame? TryDecode<T>(ReadOnlyMemory<byte> frame, out T? message) where T : ILifelineMessage<T>
+    public static MalformedFrame? TryDecode<T>(ReadOnlyMemory<byte> frame, out T? message, int maxDecodedSize = DefaultMaxDecodedSize) where T : ILifelineMessage<T>
     {
         message = default;
         var error = TryReadHeader(frame.Span, out var kind, out var id);
@@ -205,6 +213,6 @@ public static class LifelineFrame
             return new MalformedFrame(MalformedReason.UnknownMessageId, $"message id 0x{id:X8} is not {typeof(T).Name} (0x{T.MessageId:X8})", frame.Length, kind, id);
         }
 
-        return BodyDecoder.Decode(kind, frame, out message);
+        return BodyDecoder.Decode(kind, frame, out message, maxDecodedSize);
     }
 }

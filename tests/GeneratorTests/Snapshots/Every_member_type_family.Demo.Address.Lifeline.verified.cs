@@ -47,6 +47,7 @@ partial record Address
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(3);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Address");
                 string __v0 = default!;
                 bool __h0 = false;
@@ -65,7 +66,7 @@ partial record Address
                                 __member = "Note";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h2);
                                 __h2 = true;
-                                __v2 = reader.ReadString();
+                                __v2 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);
                                 continue;
                             }
                             break;
@@ -88,8 +89,9 @@ partial record Address
                             }
                             break;
                     }
-                    // Members this version does not know (a newer sender's) are skipped.
-                    global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                    // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                    __member = null;
+                    global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                 }
                 __member = null;
                 reader.Depth--;
@@ -98,7 +100,7 @@ partial record Address
                 var __result = new global::Demo.Address(__v0, __v1, __v2);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

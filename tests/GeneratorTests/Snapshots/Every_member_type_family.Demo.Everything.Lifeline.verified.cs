@@ -305,6 +305,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(35);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Everything");
                 bool __v0 = default!;
                 bool __h0 = false;
@@ -503,7 +504,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 __member = "When";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h18);
                                 __h18 = true;
-                                __v18 = reader.ReadDateTime();
+                                __v18 = global::Lifeline.Serialization.LifelineWire.ReadDateTime(ref reader);
                                 continue;
                             }
                             if (global::System.MemoryExtensions.SequenceEqual(__key, Key_Tags.Slice(1)))
@@ -519,6 +520,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = new global::System.Collections.Generic.List<string>(__count0);
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -578,6 +580,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadMapHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, true);
                                     var __c0 = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Demo.Point>>(__count0, options.Security.GetEqualityComparer<string>());
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -591,6 +594,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                         {
                                             var __count1 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                             options.Security.DepthStep(ref reader);
+                                            global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count1, false);
                                             var __c1 = new global::System.Collections.Generic.List<global::Demo.Point>(__count1);
                                             for (int __i1 = 0; __i1 < __count1; __i1++)
                                             {
@@ -634,6 +638,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadMapHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, true);
                                     var __c0 = new global::System.Collections.Generic.Dictionary<string, int>(__count0, options.Security.GetEqualityComparer<string>());
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -688,6 +693,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = global::Lifeline.Serialization.LifelineWire.NewArray<int[]>(__count0);
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -699,6 +705,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                         {
                                             var __count1 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                             options.Security.DepthStep(ref reader);
+                                            global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count1, false);
                                             var __c1 = new int[__count1];
                                             for (int __i1 = 0; __i1 < __count1; __i1++)
                                             {
@@ -728,6 +735,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = new int[__count0];
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -772,7 +780,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 __member = "MaybeText";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h14);
                                 __h14 = true;
-                                __v14 = reader.ReadString();
+                                __v14 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);
                                 continue;
                             }
                             if (global::System.MemoryExtensions.SequenceEqual(__key, Key_MaybeBlob.Slice(1)))
@@ -796,6 +804,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = new global::Demo.Address[__count0];
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
@@ -848,10 +857,11 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                                 {
                                     var __count0 = global::Lifeline.Serialization.LifelineWire.CheckCount(ref reader, reader.ReadArrayHeader());
                                     options.Security.DepthStep(ref reader);
+                                    global::Lifeline.Serialization.LifelineWire.ChargeCollection(__count0, false);
                                     var __c0 = new string?[__count0];
                                     for (int __i0 = 0; __i0 < __count0; __i0++)
                                     {
-                                        __c0[__i0] = reader.ReadString();
+                                        __c0[__i0] = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);
                                     }
                                     reader.Depth--;
                                     __v25 = __c0;
@@ -860,8 +870,9 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                             }
                             break;
                     }
-                    // Members this version does not know (a newer sender's) are skipped.
-                    global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                    // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                    __member = null;
+                    global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                 }
                 __member = null;
                 reader.Depth--;
@@ -896,7 +907,7 @@ partial record Everything : global::Lifeline.IHelloMessage<global::Demo.Everythi
                 var __result = new global::Demo.Everything(__v0, __v1, __v2, __v3, __v4, __v5, __v6, __v7, __v8, __v9, __v10, __v11, __v12, __v13, __v14, __v15, __v16, __v17, __v18, __v19, __v20, __v21, __v22, __v23, __v24, __v25, __v26, __v27, __v28, __v29, __v30, __v31, __v32, __v33, __v34);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

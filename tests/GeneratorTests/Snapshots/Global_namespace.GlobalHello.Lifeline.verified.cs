@@ -43,6 +43,7 @@ partial record GlobalHello : global::Lifeline.IHelloMessage<global::GlobalHello>
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(1);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "GlobalHello");
                 int __v0 = default!;
                 bool __h0 = false;
@@ -62,8 +63,9 @@ partial record GlobalHello : global::Lifeline.IHelloMessage<global::GlobalHello>
                             }
                             break;
                     }
-                    // Members this version does not know (a newer sender's) are skipped.
-                    global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                    // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                    __member = null;
+                    global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                 }
                 __member = null;
                 reader.Depth--;
@@ -71,7 +73,7 @@ partial record GlobalHello : global::Lifeline.IHelloMessage<global::GlobalHello>
                 var __result = new global::GlobalHello(__v0);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

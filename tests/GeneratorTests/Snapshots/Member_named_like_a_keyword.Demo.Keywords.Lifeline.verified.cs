@@ -48,6 +48,7 @@ partial record Keywords : global::Lifeline.IHelloMessage<global::Demo.Keywords>
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(2);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Keywords");
                 string __v0 = default!;
                 bool __h0 = false;
@@ -77,8 +78,9 @@ partial record Keywords : global::Lifeline.IHelloMessage<global::Demo.Keywords>
                             }
                             break;
                     }
-                    // Members this version does not know (a newer sender's) are skipped.
-                    global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                    // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                    __member = null;
+                    global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                 }
                 __member = null;
                 reader.Depth--;
@@ -87,7 +89,7 @@ partial record Keywords : global::Lifeline.IHelloMessage<global::Demo.Keywords>
                 var __result = new global::Demo.Keywords(__v0, __v1);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

@@ -49,6 +49,7 @@ partial class Outer
                     try
                     {
                         options.Security.DepthStep(ref reader);
+                        global::Lifeline.Serialization.LifelineWire.ChargeRecord(1);
                         var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Inner");
                         string __v0 = default!;
                         bool __h0 = false;
@@ -68,8 +69,9 @@ partial class Outer
                                     }
                                     break;
                             }
-                            // Members this version does not know (a newer sender's) are skipped.
-                            global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                            // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                            __member = null;
+                            global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                         }
                         __member = null;
                         reader.Depth--;
@@ -77,7 +79,7 @@ partial class Outer
                         var __result = new global::Demo.Outer.Middle.Inner(__v0);
                         return __result;
                     }
-                    catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+                    catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
                     {
                         throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
                     }

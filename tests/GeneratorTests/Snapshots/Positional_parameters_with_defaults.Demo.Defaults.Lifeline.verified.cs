@@ -79,6 +79,7 @@ partial record Defaults : global::Lifeline.IHelloMessage<global::Demo.Defaults>
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(9);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "Defaults");
                 string __v0 = default!;
                 bool __h0 = false;
@@ -193,8 +194,9 @@ partial record Defaults : global::Lifeline.IHelloMessage<global::Demo.Defaults>
                             }
                             break;
                     }
-                    // Members this version does not know (a newer sender's) are skipped.
-                    global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                    // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                    __member = null;
+                    global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                 }
                 __member = null;
                 reader.Depth--;
@@ -202,7 +204,7 @@ partial record Defaults : global::Lifeline.IHelloMessage<global::Demo.Defaults>
                 var __result = new global::Demo.Defaults(__v0, __v1, __v2, __v3, __v4, __v5, __v6, __v7, __v8);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

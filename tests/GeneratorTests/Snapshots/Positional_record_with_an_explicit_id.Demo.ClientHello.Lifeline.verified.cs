@@ -48,6 +48,7 @@ partial record ClientHello : global::Lifeline.IHelloMessage<global::Demo.ClientH
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(2);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "ClientHello");
                 string __v0 = default!;
                 bool __h0 = false;
@@ -79,8 +80,9 @@ partial record ClientHello : global::Lifeline.IHelloMessage<global::Demo.ClientH
                             }
                             break;
                     }
-                    // Members this version does not know (a newer sender's) are skipped.
-                    global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                    // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                    __member = null;
+                    global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                 }
                 __member = null;
                 reader.Depth--;
@@ -89,7 +91,7 @@ partial record ClientHello : global::Lifeline.IHelloMessage<global::Demo.ClientH
                 var __result = new global::Demo.ClientHello(__v0, __v1);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

@@ -37,6 +37,7 @@ partial record struct ServerHello : global::Lifeline.IHelloMessage<global::Demo.
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(2);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "ServerHello");
                 string __v0 = default!;
                 bool __h0 = false;
@@ -68,8 +69,9 @@ partial record struct ServerHello : global::Lifeline.IHelloMessage<global::Demo.
                             }
                             break;
                     }
-                    // Members this version does not know (a newer sender's) are skipped.
-                    global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                    // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                    __member = null;
+                    global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                 }
                 __member = null;
                 reader.Depth--;
@@ -78,7 +80,7 @@ partial record struct ServerHello : global::Lifeline.IHelloMessage<global::Demo.
                 var __result = new global::Demo.ServerHello(__v0, __v1);
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

@@ -54,6 +54,7 @@ partial record PropertyGone : global::Lifeline.IDisconnectMessage<global::Demo.P
             try
             {
                 options.Security.DepthStep(ref reader);
+                global::Lifeline.Serialization.LifelineWire.ChargeRecord(4);
                 var __count = global::Lifeline.Serialization.LifelineWire.ReadMapHeader(ref reader, "PropertyGone");
                 string __v0 = default!;
                 bool __h0 = false;
@@ -74,7 +75,7 @@ partial record PropertyGone : global::Lifeline.IDisconnectMessage<global::Demo.P
                                 __member = "At";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h3);
                                 __h3 = true;
-                                __v3 = reader.ReadDateTime();
+                                __v3 = global::Lifeline.Serialization.LifelineWire.ReadDateTime(ref reader);
                                 continue;
                             }
                             break;
@@ -102,13 +103,14 @@ partial record PropertyGone : global::Lifeline.IDisconnectMessage<global::Demo.P
                                 __member = "Detail";
                                 global::Lifeline.Serialization.LifelineWire.EnsureFirst(__h2);
                                 __h2 = true;
-                                __v2 = reader.ReadString();
+                                __v2 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
-                    // Members this version does not know (a newer sender's) are skipped.
-                    global::Lifeline.Serialization.LifelineWire.Skip(ref reader);
+                    // Members this version does not know (a newer sender's) are skipped, within the depth limit.
+                    __member = null;
+                    global::Lifeline.Serialization.LifelineWire.SkipUnknown(ref reader, options, __key);
                 }
                 __member = null;
                 reader.Depth--;
@@ -118,7 +120,7 @@ partial record PropertyGone : global::Lifeline.IDisconnectMessage<global::Demo.P
                 if (__h1) __result = __result with { Code = __v1 };
                 return __result;
             }
-            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.IsDecodeFailure(__ex))
+            catch (global::System.Exception __ex) when (global::Lifeline.Serialization.LifelineDecodeException.ShouldWrap(__ex, __member))
             {
                 throw global::Lifeline.Serialization.LifelineDecodeException.Wrap(__ex, __member);
             }

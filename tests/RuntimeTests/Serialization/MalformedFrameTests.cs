@@ -183,8 +183,11 @@ public class MalformedFrameTests
             w.Write("r");
         });
 
-        // Larger than the default frame limit on purpose: this is about the stack, not the size.
-        Assert.True(new LifelineReader(Lifeline.Generated.LifelineMessages.Catalog, maxFrameSize: 1 << 20).Read(frame).TryGetDisconnect<ClientGone>(out var gone));
+        // Larger than the default frame limit on purpose: this is about the stack, not the size. Peer traffic is
+        // held to the depth limit; trusted options have none, and the skip still does not recurse.
+        var result = new LifelineReader(Lifeline.Generated.LifelineMessages.Catalog, maxFrameSize: 1 << 20).Read(frame);
+        AssertMalformed(result, MalformedReason.InvalidBody, "depth");
+        var gone = MessagePack.MessagePackSerializer.Deserialize<ClientGone>(frame.AsMemory(LifelineFrame.HeaderLength), MessagePack.MessagePackSerializerOptions.Standard);
         Assert.Equal("r", gone.Reason);
     }
 

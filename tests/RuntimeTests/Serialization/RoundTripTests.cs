@@ -30,7 +30,11 @@ public class RoundTripTests
         new Random(7).NextBytes(blob);
         var original = EverythingSamples.Maximum() with { Blob = blob };
 
-        var error = LifelineFrame.TryDecode<Everything>(LifelineFrame.Encode(original), out var decoded);
+        // A mebibyte decodes to more than the default decoded-size budget, which is also a mebibyte.
+        var frame = LifelineFrame.Encode(original);
+        Assert.Equal(MalformedReason.DecodedTooLarge, LifelineFrame.TryDecode<Everything>(frame, out _)!.Reason);
+
+        var error = LifelineFrame.TryDecode<Everything>(frame, out var decoded, maxDecodedSize: 2 * 1024 * 1024);
 
         Assert.Null(error);
         Assert.Equal(blob, decoded!.Blob);
