@@ -19,6 +19,9 @@ internal sealed class LifecycleCore
     // An entry leaves with the peer's disconnect message, which every hosted routed socket has installed.
     private readonly HashSet<PeerId> _seen = [];
 
+    // The peer of the previous message, known to be in _seen: consecutive messages of one peer skip the set lookup.
+    private PeerId _lastSeen;
+
     // DEALER and CLIENT: whether the next message opens a connection (at start, and after a connection drop).
     private bool _atConnectionStart = true;
 
@@ -79,7 +82,13 @@ internal sealed class LifecycleCore
             return OwnDisconnect(peer, frame);
         }
 
-        var first = _seen.Add(peer);
+        var first = false;
+        if (_lastSeen.IsNone || !_lastSeen.Equals(peer))
+        {
+            first = _seen.Add(peer);
+            _lastSeen = peer;
+        }
+
         return first && shape == FrameShape.Hello && frameCount == 1 ? PeerHello(peer, frame) : Data(peer, reason);
     }
 
@@ -108,6 +117,7 @@ internal sealed class LifecycleCore
     private LifecycleEvent OwnDisconnect(PeerId peer, ReadOnlyMemory<byte> frame)
     {
         _seen.Remove(peer);
+        _lastSeen = PeerId.None;
         Session.PeerDisconnected(peer, out var hello);
 
         // The seal proves the frame is the socket's own, so presence changes whatever the body holds. A frame with
