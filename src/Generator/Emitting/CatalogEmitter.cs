@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Lifeline.Generator.Model;
 
 namespace Lifeline.Generator.Emitting;
@@ -27,38 +28,8 @@ internal static class CatalogEmitter
         return code.ToString();
     }
 
-    private static void EmitCatalog(CodeWriter code, EquatableArray<CatalogEntry> entries)
-    {
-        using (code.Open("private sealed class LifelineCatalog : global::Lifeline.ILifelineCatalog"))
-        {
-            using (code.Open("public global::Lifeline.MalformedFrame? TryDecode(global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame, out object? message)"))
-            {
-                using (code.Open("switch (messageId)"))
-                {
-                    foreach (var entry in entries)
-                    {
-                        if (entry.Role == MessageRole.Part)
-                        {
-                            continue;
-                        }
-
-                        code.Line($"case 0x{entry.MessageId.ToString("X8", CultureInfo.InvariantCulture)}u:");
-                        using (code.Indent())
-                        {
-                            code.Line($"return global::Lifeline.BodyDecoder.DecodeBoxed<{entry.FullName}>(kind, frame, out message);");
-                        }
-                    }
-
-                    code.Line("default:");
-                    using (code.Indent())
-                    {
-                        code.Line("message = null;");
-                        code.Line("return global::Lifeline.LifelineCatalog.UnknownId(kind, messageId, frame.Length);");
-                    }
-                }
-            }
-        }
-    }
+    private static void EmitCatalog(CodeWriter code, EquatableArray<CatalogEntry> entries) =>
+        CatalogSwitch.Emit(code, "LifelineCatalog", entries.Where(e => e.Role != MessageRole.Part).Select(e => (e.FullName, e.MessageId)));
 
     private static void EmitResolver(CodeWriter code, EquatableArray<CatalogEntry> entries)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Lifeline.Generator.Model;
 
@@ -56,7 +55,9 @@ internal static class HandlerEmitter
             }
 
             code.Line();
-            EmitRecords(code, spec);
+
+            // Decodes the records the methods name, which may come from other assemblies.
+            CatalogSwitch.Emit(code, "__LifelineRecords", spec.Messages.Select(m => (m.FullName, m.MessageId)));
         }
 
         for (var i = blocks.Count - 1; i >= 0; i--)
@@ -150,31 +151,6 @@ internal static class HandlerEmitter
             using (code.Indent())
             {
                 code.Line("return default;");
-            }
-        }
-    }
-
-    // Decodes the records the methods name, which may come from other assemblies.
-    private static void EmitRecords(CodeWriter code, HandlerSpec spec)
-    {
-        using (code.Open($"private sealed class __LifelineRecords : {Catalog}"))
-        using (code.Open("public global::Lifeline.MalformedFrame? TryDecode(global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame, out object? message)"))
-        using (code.Open("switch (messageId)"))
-        {
-            foreach (var message in spec.Messages)
-            {
-                code.Line($"case 0x{message.MessageId.ToString("X8", CultureInfo.InvariantCulture)}u:");
-                using (code.Indent())
-                {
-                    code.Line($"return global::Lifeline.BodyDecoder.DecodeBoxed<{message.FullName}>(kind, frame, out message);");
-                }
-            }
-
-            code.Line("default:");
-            using (code.Indent())
-            {
-                code.Line("message = null;");
-                code.Line("return global::Lifeline.LifelineCatalog.UnknownId(kind, messageId, frame.Length);");
             }
         }
     }
