@@ -79,7 +79,28 @@ internal sealed class SocketFeed : IDisposable
     private static bool IsHello(NetMQMessage message) =>
         message.FrameCount == 1 && FrameShapes.Of(message.First.Buffer.AsSpan(0, message.First.MessageSize), out _) == FrameShape.Hello;
 
+    /// <summary>Raised when NetMQ throws from a receive on a defect of its own; the feed goes on with the next message.</summary>
+    public event Action<Exception>? ReceiveFaulted;
+
     private bool TryReceive(TimeSpan timeout, out PeerId peer, out NetMQMessage received)
+    {
+        try
+        {
+            return TryReceiveCore(timeout, out peer, out received);
+        }
+        catch (ArgumentException ex)
+        {
+            // NetMQ 4.0.4.5 assigns ROUTER routing ids from a counter without checking them against ids peers chose:
+            // a peer that took the next one makes Router.IdentifyPeer throw here, while attaching the next ordinary
+            // peer (docs/netmq-defects.md). That peer's pipe is lost; every other peer is still served.
+            peer = PeerId.None;
+            received = _message;
+            ReceiveFaulted?.Invoke(ex);
+            return false;
+        }
+    }
+
+    private bool TryReceiveCore(TimeSpan timeout, out PeerId peer, out NetMQMessage received)
     {
         peer = PeerId.None;
         received = _message;

@@ -131,6 +131,7 @@ public static class LifelineEvents
         {
             SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize, hostOwned: false);
             using var feed = new SocketFeed(socket, isRouted, catalog, LifelineFrame.DefaultMaxFrameSize) { ReusesMessages = false };
+            feed.ReceiveFaulted += exception => System.Diagnostics.Trace.TraceError("Lifeline events: NetMQ threw while receiving; contained: {0}", exception);
             while (!stop.IsCancellationRequested)
             {
                 if (!feed.TryNext(PollSlice, out var lifecycleEvent, out var message))

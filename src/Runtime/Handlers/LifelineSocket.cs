@@ -62,10 +62,20 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
         _feed = new SocketFeed(socket, isRouted, handler.Catalog, LifelineFrame.DefaultMaxFrameSize);
         _ownsMaxMsgSize = SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize, hostOwned: false);
+        _feed.ReceiveFaulted += exception => Report(new LifelineHandlerFaultedEventArgs(PeerId.None, ReceiveHandler, exception));
         Socket.ReceiveReady += OnReceiveReady;
     }
 
-    /// <summary>Raised on the dispatching thread when a handler throws or its <c>ValueTask</c> faults.</summary>
+    /// <summary>
+    /// The <see cref="LifelineHandlerFaultedEventArgs.Handler"/> of a fault that NetMQ raised while receiving, not a
+    /// handler: the host contained it and went on serving.
+    /// </summary>
+    public const string ReceiveHandler = "NetMQ receive";
+
+    /// <summary>
+    /// Raised on the dispatching thread when a handler throws or its <c>ValueTask</c> faults, and when NetMQ throws
+    /// from a receive on a defect of its own that the host contained (<see cref="ReceiveHandler"/>).
+    /// </summary>
     public event EventHandler<LifelineHandlerFaultedEventArgs>? HandlerFaulted;
 
     /// <summary>The hosted socket; this is what a poller polls.</summary>
@@ -264,9 +274,11 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         }
     }
 
-    private void Report(in LifecycleEvent lifecycleEvent, Exception exception)
+    private void Report(in LifecycleEvent lifecycleEvent, Exception exception) =>
+        Report(new LifelineHandlerFaultedEventArgs(lifecycleEvent.Peer, HandlerCalls.MethodName(lifecycleEvent), exception));
+
+    private void Report(LifelineHandlerFaultedEventArgs args)
     {
-        var args = new LifelineHandlerFaultedEventArgs(lifecycleEvent.Peer, HandlerCalls.MethodName(lifecycleEvent), exception);
         var listeners = HandlerFaulted;
         if (listeners is null)
         {
