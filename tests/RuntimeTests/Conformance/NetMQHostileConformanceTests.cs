@@ -1,5 +1,10 @@
 using System;
+using System.Linq;
+using System.Net.Sockets;
+using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
+using Lifeline.RuntimeTests.Hostile;
 using Lifeline.RuntimeTests.Network;
 using NetMQ;
 using NetMQ.Sockets;
@@ -114,5 +119,133 @@ public class NetMQHostileConformanceTests(ITestOutputHelper output)
         Assert.Contains("Router.IdentifyPeer", fromRun!.StackTrace, StringComparison.Ordinal);
         Assert.Contains("NetMQSelector.Select", fromRun.StackTrace, StringComparison.Ordinal);
         Assert.Null(inHandler);
+    }
+
+    /// <summary>
+    /// Defect 8: a READY command whose metadata property declares a length of 2^31 or more makes
+    /// Mechanism.ParseMetadata allocate a negative-sized array on NetMQ's IO thread. The OverflowException is
+    /// unhandled there and ends the process hosting the ROUTER (here a child process), before any application code
+    /// sees the peer.
+    /// </summary>
+    [Fact]
+    public async Task Defect_ready_metadata_length_of_2_pow_31_kills_the_process_from_netmqs_io_thread()
+    {
+        var (victim, port) = PeerProcesses.StartRouter();
+        using var _ = victim;
+        var stderr = victim.StandardError.ReadToEndAsync();
+        using (var attacker = RawZmtp.Connect(port))
+        {
+            var stream = attacker.GetStream();
+            stream.Write(RawZmtp.NullGreeting());
+            stream.Write(RawZmtp.ReadyWithDeclaredPropertyLength(0x8000_0000));
+            stream.Flush();
+            using var wait = new CancellationTokenSource(Transports.Timeout);
+            try
+            {
+                await victim.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                victim.Kill();
+                await victim.WaitForExitAsync();
+                Assert.Fail(Fixed + " The ROUTER process survived a READY with a property length of 2^31.");
+            }
+        }
+
+        var error = await stderr.WaitAsync(Transports.Timeout);
+        output.WriteLine($"exit code {victim.ExitCode}; stderr:\n{error}");
+        Assert.NotEqual(0, victim.ExitCode);
+        Assert.Contains("System.OverflowException", error, StringComparison.Ordinal);
+        Assert.Contains("NetMQ.Core.Mechanisms.Mechanism.ParseMetadata", error, StringComparison.Ordinal);
+        Assert.Contains("NetMQ.Core.Utils.Proactor.Loop", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Defect 10: NetMQ has no handshake timeout (libzmq has ZMQ_HANDSHAKE_IVL, 30 s by default). A raw tcp connection
+    /// that sends nothing is held open: the ROUTER sends its greeting and then waits for ever. Pinned two ways: no
+    /// socket option mentions a handshake, and the connection is not closed within the window.
+    /// </summary>
+    [Fact]
+    public async Task Defect_a_connection_that_never_greets_is_held_open()
+    {
+        var optionNames = Enum.GetNames(typeof(NetMQSocket).Assembly.GetType("NetMQ.Core.ZmqSocketOption", throwOnError: true)!)
+            .Concat(typeof(SocketOptions).GetProperties().Select(p => p.Name));
+        Assert.False(
+            optionNames.Any(n => n.Contains("Handshake", StringComparison.OrdinalIgnoreCase)),
+            Fixed + " NetMQ now has a handshake option.");
+        using var router = new RouterSocket();
+        var endpoint = Transports.Bind(router, Transports.Tcp);
+        using var silent = RawZmtp.Connect(RawZmtp.Port(endpoint));
+        var window = TimeSpan.FromSeconds(2);
+
+        // Read whatever the ROUTER sends (its greeting) until the connection closes or the window ends.
+        using var deadline = new CancellationTokenSource(window);
+        var buffer = new byte[256];
+        var received = 0;
+        var closed = false;
+        try
+        {
+            while (true)
+            {
+                var n = await silent.GetStream().ReadAsync(buffer, deadline.Token);
+                if (n == 0)
+                {
+                    closed = true;
+                    break;
+                }
+
+                received += n;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Assert.False(closed, Fixed + $" The ROUTER closed a silent connection within {window.TotalSeconds} s.");
+        Assert.True(received > 0, "the ROUTER should have sent (part of) its greeting");
+        Assert.True(silent.Connected);
+    }
+
+    /// <summary>
+    /// Task-4 finding (docs/netmq-defects.md, MaxMsgSize): the tcp listener shares the socket's Options object
+    /// (Own keeps the reference, TcpListener and StreamEngine read it when each connection's decoder is created), so
+    /// a MaxMsgSize set on a ROUTER after Bind applies to peers that connect later: a larger frame drops the tcp
+    /// connection (the ROUTER generates its disconnect message for that peer, never the frame). Over inproc there is
+    /// no decoder and MaxMsgSize is never consulted: the frame is delivered.
+    /// </summary>
+    [Theory]
+    [InlineData(Transports.Tcp, false)]
+    [InlineData(Transports.Inproc, true)]
+    public void Max_msg_size_set_after_bind_applies_to_later_tcp_peers_and_never_to_inproc(string transport, bool delivered)
+    {
+        using var router = new RouterSocket();
+        router.Options.DisconnectMessage = "D"u8.ToArray();
+        var endpoint = Transports.Bind(router, transport);
+        router.Options.MaxMsgSize = 1024;
+        using var dealer = new DealerSocket();
+        dealer.Connect(endpoint);
+        dealer.SendFrame("small");
+        var first = Receive(router);
+        Assert.Equal("small", first.Last.ConvertToString(Encoding.ASCII));
+
+        dealer.SendFrame(new byte[4096]);
+        var next = Receive(router);
+
+        Assert.Equal(first[0].ToByteArray(), next[0].ToByteArray());
+        if (delivered)
+        {
+            Assert.Equal(4096, next.Last.BufferSize);
+        }
+        else
+        {
+            Assert.True(next.Last.ConvertToString(Encoding.ASCII) == "D", Fixed + " Expected the oversized frame to drop the tcp connection.");
+        }
+    }
+
+    private static NetMQMessage Receive(RouterSocket router)
+    {
+        NetMQMessage? message = null;
+        Assert.True(router.TryReceiveMultipartMessage(Transports.Timeout, ref message), "the ROUTER received nothing");
+        return message;
     }
 }
