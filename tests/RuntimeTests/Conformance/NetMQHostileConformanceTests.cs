@@ -242,6 +242,42 @@ public class NetMQHostileConformanceTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Defect 12: an exception thrown by a ReceiveReady handler is not isolated; it propagates out of Run().</summary>
+    [Fact]
+    public void Defect_a_receive_ready_handler_exception_escapes_netmqpoller_run()
+    {
+        using var router = new RouterSocket();
+        var endpoint = Transports.Bind(router, Transports.Tcp);
+        using var poller = new NetMQPoller { router };
+        router.ReceiveReady += (_, _) => throw new InvalidOperationException("handler failure");
+        Exception? fromRun = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                poller.Run();
+            }
+            catch (Exception ex)
+            {
+                fromRun = ex;
+            }
+        });
+        thread.Start();
+        using var dealer = new DealerSocket();
+        dealer.Connect(endpoint);
+        dealer.SendFrame("trigger");
+
+        var ended = thread.Join(Transports.Timeout);
+        if (!ended)
+        {
+            poller.Stop();
+            thread.Join();
+        }
+
+        Assert.True(ended, Fixed + " NetMQPoller.Run() survived a throwing ReceiveReady handler.");
+        Assert.Equal("handler failure", Assert.IsType<InvalidOperationException>(fromRun).Message);
+    }
+
     private static NetMQMessage Receive(RouterSocket router)
     {
         NetMQMessage? message = null;

@@ -59,8 +59,9 @@ public class NetMQResourceConformanceTests(ITestOutputHelper output)
     /// default linger (NetMQConfig.Linger, zero) losing the queue is documented behaviour; with a 30 s linger
     /// nothing should be lost, yet it is whenever the ROUTER applies back-pressure (here it reads nothing until the
     /// dealer is disposed, so its default receive high-water mark of 1000 holds the stream back): 50-85% of the
-    /// messages were lost in every run measured, idle or with both cores busy. The 30 s case is pinned (some loss);
-    /// the zero-linger case is only recorded. The ROUTER's disconnect message for the dealer marks the end of its
+    /// messages were lost in 14 runs of this class alone, idle or with both cores busy, but a run alongside the other
+    /// hostile tests on a busy machine delivered all 10,000. Not reliable enough to pin without flaking, so both cases
+    /// only record the count (in the test output) and check that the stream ended with the dealer's disconnect. The ROUTER's disconnect message for the dealer marks the end of its
     /// stream, so the count waits on an event, not a guess.
     /// </summary>
     [Theory]
@@ -101,10 +102,6 @@ public class NetMQResourceConformanceTests(ITestOutputHelper output)
         output.WriteLine($"linger {lingerSeconds} s: {received} of {count} received; disconnect seen: {ended}");
         Assert.InRange(received, 0, count);
         Assert.True(ended || received == 0, "the ROUTER saw data but no disconnect for the closed dealer");
-        if (lingerSeconds > 0)
-        {
-            Assert.True(received < count, NetMQHostileConformanceTests.Fixed + $" All {count} queued messages arrived despite the close.");
-        }
     }
 
     /// <summary>Opens and closes <paramref name="cycles"/> raw connections, then waits until NetMQ reported each one dropped.</summary>
