@@ -14,14 +14,92 @@ internal sealed class NodePeer : IDisposable
 {
     private readonly Process _process;
 
+    private static readonly object InstallLock = new();
+    private static bool _installed;
+    private static Exception? _installFailure;
+
     private NodePeer(Process process) => _process = process;
+
+    /// <summary>
+    /// Installs the peer's packages from the committed lock file when node_modules is missing, so that
+    /// `dotnet test` works on a fresh clone with no prior step. Runs at most once per test process.
+    /// </summary>
+    private static void EnsurePackages(string directory)
+    {
+        lock (InstallLock)
+        {
+            if (_installFailure is not null)
+            {
+                // Fail every interop test with the first failure's message instead of running npm again.
+                throw new InvalidOperationException(_installFailure.Message, _installFailure);
+            }
+
+            try
+            {
+                Install(directory);
+            }
+            catch (Exception e)
+            {
+                _installFailure = e;
+                throw;
+            }
+        }
+    }
+
+    private static void Install(string directory)
+    {
+        if (_installed || Directory.Exists(Path.Combine(directory, "node_modules", "zeromq")))
+        {
+            _installed = true;
+            return;
+        }
+
+        var start = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund"])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        Process npm;
+        try
+        {
+            npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"the interop tests need Node.js and npm on the PATH to install tests/interop's packages ({e.Message})", e);
+        }
+
+        using (npm)
+        {
+            // Read both streams concurrently so a chatty npm cannot block on a full pipe.
+            var output = npm.StandardOutput.ReadToEndAsync();
+            var error = npm.StandardError.ReadToEndAsync();
+            if (!npm.WaitForExit((int)TimeSpan.FromMinutes(5).TotalMilliseconds))
+            {
+                npm.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"'npm ci' in {directory} did not finish within 5 minutes");
+            }
+
+            if (npm.ExitCode != 0)
+            {
+                throw new InvalidOperationException(
+                    $"'npm ci --no-audit --no-fund' in {directory} failed with exit code {npm.ExitCode}:\n{output.Result}\n{error.Result}");
+            }
+        }
+
+        Assert.True(
+            Directory.Exists(Path.Combine(directory, "node_modules", "zeromq")),
+            $"'npm ci' in {directory} succeeded but node_modules/zeromq is missing");
+        _installed = true;
+    }
 
     public static NodePeer Start(string mode, params string[] arguments)
     {
         var directory = Path.Combine(WireFormatVectorTests.RepositoryRoot(), "tests", "interop");
-        Assert.True(
-            Directory.Exists(Path.Combine(directory, "node_modules", "zeromq")),
-            $"the interop peer's packages are missing: run 'npm ci' in {directory} (.ci/run does)");
+        EnsurePackages(directory);
         var start = new ProcessStartInfo("node", ["peer.js", mode, .. arguments])
         {
             WorkingDirectory = directory,
