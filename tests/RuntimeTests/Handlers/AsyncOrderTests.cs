@@ -25,10 +25,9 @@ public class AsyncOrderTests
         var handler = new OrderCheckingHandler();
         using var lifeline = new LifelineSocket(router, handler);
         lifeline.HandlerFaulted += (_, e) => handler.Violations.Add($"fault: {e}");
-        using var poller = new NetMQPoller { lifeline };
-        poller.RunAsync();
-
         var dealers = new List<DealerSocket>(peers);
+        var poller = new NetMQPoller { lifeline };
+        poller.RunAsync();
         try
         {
             for (var i = 0; i < peers; i++)
@@ -46,23 +45,27 @@ public class AsyncOrderTests
             // Everything each peer sent has arrived before any of them leaves.
             handler.Calls.WaitForCount(peers * (1 + Messages));
             Assert.Empty(handler.Violations.Items);
+            dealers.ForEach(d => d.Dispose());
+
+            var calls = handler.Calls.WaitForCount(peers * (2 + Messages));
+            Assert.Empty(handler.Violations.Items);
+            Assert.Equal(peers * (2 + Messages), calls.Count);
+            string[] expected = ["hello", .. Enumerable.Range(0, Messages).Select(seq => $"m{seq}"), "bye"];
+            var byPeer = calls.ToLookup(c => c.Index, c => c.What);
+            for (var i = 0; i < peers; i++)
+            {
+                Assert.Equal(expected, byPeer[i]);
+            }
+
+            Assert.True(poller.IsRunning);
+            Assert.Equal(0, PollerThread.Run(poller, () => lifeline.Session.Peers.Count));
         }
         finally
         {
+            // The poller goes first: peers closing while it is being disposed would start yielding handlers that
+            // NetMQ refuses to schedule, and the ObjectDisposedException from the await would end the process.
+            poller.Dispose();
             dealers.ForEach(d => d.Dispose());
         }
-
-        var calls = handler.Calls.WaitForCount(peers * (2 + Messages));
-        Assert.Empty(handler.Violations.Items);
-        Assert.Equal(peers * (2 + Messages), calls.Count);
-        string[] expected = ["hello", .. Enumerable.Range(0, Messages).Select(seq => $"m{seq}"), "bye"];
-        var byPeer = calls.ToLookup(c => c.Index, c => c.What);
-        for (var i = 0; i < peers; i++)
-        {
-            Assert.Equal(expected, byPeer[i]);
-        }
-
-        Assert.True(poller.IsRunning);
-        Assert.Equal(0, PollerThread.Run(poller, () => lifeline.Session.Peers.Count));
     }
 }

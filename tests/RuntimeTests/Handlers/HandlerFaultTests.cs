@@ -43,11 +43,16 @@ public class HandlerFaultTests
         using var lifeline = new LifelineSocket(router, asynchronously ? new AsyncThrowingHandler(script) : new ThrowingHandler(script));
         var faults = new Journal<LifelineHandlerFaultedEventArgs>();
         lifeline.HandlerFaulted += (_, e) => faults.Add(e);
+
+        // Declared before the poller, so disposed after it. A peer closing while the poller is being disposed starts
+        // a handler whose Task.Yield posts to a poller that refuses new tasks once disposing: NetMQ throws
+        // ObjectDisposedException from the await itself, which the runtime rethrows on the thread pool, ending the process.
+        using var bad = new DealerSocket();
+        using var good = new DealerSocket();
         using var poller = new NetMQPoller { lifeline };
         poller.RunAsync();
 
         // The bad peer: a hello (or a malformed one), then a message; its handler throws in the position under test.
-        var bad = new DealerSocket();
         if (position != Malformed)
         {
             bad.SetHelloMessage(new ClientHello(FaultScript.BadName, 1));
@@ -72,7 +77,6 @@ public class HandlerFaultTests
         Assert.Equal(position != Malformed, PollerThread.Run(poller, () => lifeline.Session.Peers.ContainsKey(badPeer)));
 
         // The next peer is served.
-        using var good = new DealerSocket();
         good.SetHelloMessage(new ClientHello("good", 2));
         good.Connect(endpoint);
         good.SendFrame("after");
@@ -111,17 +115,17 @@ public class HandlerFaultTests
             faults.Add(e);
             throw new InvalidOperationException("the listener fails too");
         };
+        using var bad = new DealerSocket();
+        using var good = new DealerSocket();
         using var poller = new NetMQPoller { lifeline };
         poller.RunAsync();
 
-        using var bad = new DealerSocket();
         bad.SetHelloMessage(new ClientHello(FaultScript.BadName, 1));
         bad.Connect(endpoint);
         bad.SendFrame(FaultScript.Boom);
         var badPeer = faults.WaitForCount(1)[0].Peer;
         Assert.True(poller.IsRunning);
 
-        using var good = new DealerSocket();
         good.SetHelloMessage(new ClientHello("good", 2));
         good.Connect(endpoint);
         good.SendFrame("after");
