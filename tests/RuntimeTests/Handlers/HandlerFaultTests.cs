@@ -17,15 +17,22 @@ public class HandlerFaultTests
     // A ClientHello whose body is cut short: malformed in the hello position.
     private static readonly byte[] TruncatedHello = [0xC1, 0x4C, 0x46, 0x4C, 0x01, 0x01, 0x00, 0x00, 0x10, 0x01, 0x82, 0xA4];
 
-    public static TheoryData<string, string, bool> Faults()
+    // How a handler fails: a void method throws, a ValueTask method returns one already faulted, or an async
+    // ValueTask method yields first and then throws.
+    private const string Throws = "throws";
+    private const string ReturnsFaulted = "returns-faulted";
+    private const string FaultsLater = "faults-after-yield";
+
+    public static TheoryData<string, string, string> Faults()
     {
-        var data = new TheoryData<string, string, bool>();
+        var data = new TheoryData<string, string, string>();
         foreach (var transport in new[] { Transports.Inproc, Transports.Tcp })
         {
             foreach (var position in new[] { Connected, Message, Disconnected, Malformed })
             {
-                data.Add(transport, position, false);
-                data.Add(transport, position, true);
+                data.Add(transport, position, Throws);
+                data.Add(transport, position, ReturnsFaulted);
+                data.Add(transport, position, FaultsLater);
             }
         }
 
@@ -34,13 +41,19 @@ public class HandlerFaultTests
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public void A_handler_that_throws_is_reported_and_the_router_serves_the_next_peer_with_presence_intact(string transport, string position, bool asynchronously)
+    public void A_handler_that_throws_is_reported_and_the_router_serves_the_next_peer_with_presence_intact(string transport, string position, string failure)
     {
         var script = new FaultScript(position);
         using var router = new RouterSocket();
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, transport);
-        using var lifeline = new LifelineSocket(router, asynchronously ? new AsyncThrowingHandler(script) : new ThrowingHandler(script));
+        ILifelineHandler handler = failure switch
+        {
+            Throws => new ThrowingHandler(script),
+            ReturnsFaulted => new FaultedValueTaskHandler(script),
+            _ => new AsyncThrowingHandler(script),
+        };
+        using var lifeline = new LifelineSocket(router, handler);
         var faults = new Journal<LifelineHandlerFaultedEventArgs>();
         lifeline.HandlerFaulted += (_, e) => faults.Add(e);
 
