@@ -10,6 +10,13 @@ using Xunit;
 
 namespace Lifeline.RuntimeTests.Handlers;
 
+/// <summary>Tests that open about a thousand sockets: NetMQ's context allows 1,024 in all, so they run alone.</summary>
+[CollectionDefinition(nameof(ManyPeers), DisableParallelization = true)]
+public sealed class ManyPeers
+{
+}
+
+[Collection(nameof(ManyPeers))]
 public class AsyncOrderTests
 {
     private const int Messages = 3;
@@ -62,9 +69,15 @@ public class AsyncOrderTests
         }
         finally
         {
-            // The poller goes first: peers closing while it is being disposed would start yielding handlers that
-            // NetMQ refuses to schedule, and the ObjectDisposedException from the await would end the process.
-            poller.Dispose();
+            // The poller stops first, so no handler starts while peers close. A stopped poller still accepts (and
+            // never runs) what a pending handler's timer posts to it; a disposed one throws ObjectDisposedException on
+            // the thread pool, which ends the test process: after a failure, a pending handler keeps the poller undisposed.
+            poller.Stop();
+            if (handler.Idle)
+            {
+                poller.Dispose();
+            }
+
             dealers.ForEach(d => d.Dispose());
         }
     }

@@ -57,12 +57,11 @@ public class HandlerFaultTests
         var faults = new Journal<LifelineHandlerFaultedEventArgs>();
         lifeline.HandlerFaulted += (_, e) => faults.Add(e);
 
-        // Declared before the poller, so disposed after it. A peer closing while the poller is being disposed starts
-        // a handler whose Task.Yield posts to a poller that refuses new tasks once disposing: NetMQ throws
-        // ObjectDisposedException from the await itself, which the runtime rethrows on the thread pool, ending the process.
+        // Declared before the poller, so closed once it stopped: no handler starts during teardown.
         using var bad = new DealerSocket();
         using var good = new DealerSocket();
         using var poller = new NetMQPoller { lifeline };
+        using var stopFirst = PollerThread.StopFirst(poller);
         poller.RunAsync();
 
         // The bad peer: a hello (or a malformed one), then a message; its handler throws in the position under test.
@@ -131,6 +130,7 @@ public class HandlerFaultTests
         using var bad = new DealerSocket();
         using var good = new DealerSocket();
         using var poller = new NetMQPoller { lifeline };
+        using var stopFirst = PollerThread.StopFirst(poller);
         poller.RunAsync();
 
         bad.SetHelloMessage(new ClientHello(FaultScript.BadName, 1));

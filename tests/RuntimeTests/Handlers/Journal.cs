@@ -88,6 +88,25 @@ internal sealed record Seen(string Handler, PeerId Peer, string What);
 /// <summary>Runs code on a poller's thread, where a host's session may be read.</summary>
 internal static class PollerThread
 {
+    /// <summary>
+    /// Disposing the result stops the poller, so that a poller disposed just after it never meets a running handler.
+    /// NetMQ refuses new tasks from the moment Dispose starts, while the poller thread may still be dispatching: a
+    /// handler's <c>await</c> then throws ObjectDisposedException on the thread pool, which ends the test process.
+    /// A stopped poller still queues what is posted to it (and never runs it).
+    /// </summary>
+    public static IDisposable StopFirst(NetMQPoller poller) => new Stopper(poller);
+
+    private sealed class Stopper(NetMQPoller poller) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (poller.IsRunning)
+            {
+                poller.Stop();
+            }
+        }
+    }
+
     public static TResult Run<TResult>(NetMQPoller poller, Func<TResult> read)
     {
         var task = Task.Factory.StartNew(read, CancellationToken.None, TaskCreationOptions.None, poller);

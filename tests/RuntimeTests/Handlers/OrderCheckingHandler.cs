@@ -24,6 +24,9 @@ public partial class OrderCheckingHandler
 
     internal Journal<string> Violations { get; } = new();
 
+    /// <summary>No handler call is under way (none is waiting for a timer or for the poller).</summary>
+    internal bool Idle => Volatile.Read(ref _active) == 0;
+
     private async ValueTask OnPeerConnected(PeerId peer, ClientHello hello)
     {
         Enter("OnPeerConnected");
