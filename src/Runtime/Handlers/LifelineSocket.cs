@@ -34,6 +34,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     private bool _ownsMaxMsgSize;
     private Task? _pending;
     private LifecycleEvent _pendingEvent;
+    private PollerContext? _context;
 
     /// <summary>Hosts <paramref name="handler"/> on a ROUTER: peers are told apart by routing id.</summary>
     /// <param name="socket">The socket, configured (hello, disconnect message) before it was bound or connected.</param>
@@ -165,14 +166,24 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     private Task? Dispatch(in LifecycleEvent lifecycleEvent, NetMQMessage? message)
     {
         ValueTask call;
+        var context = SynchronizationContext.Current;
         try
         {
+            if (context is not null && context is not PollerContext)
+            {
+                SynchronizationContext.SetSynchronizationContext(PollerContextFor(context));
+            }
+
             call = HandlerCalls.Invoke(_handler, lifecycleEvent, message);
         }
         catch (Exception ex)
         {
             Report(lifecycleEvent, ex);
             return null;
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
         }
 
         if (call.IsCompletedSuccessfully)
@@ -189,10 +200,14 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         return call.AsTask();
     }
 
+    private PollerContext PollerContextFor(SynchronizationContext poller) =>
+        _context is not null && ReferenceEquals(_context.Poller, poller) ? _context : _context = new PollerContext(poller);
+
     // On a poller: the socket leaves the poll set until the handler completes, then comes back on the poller's thread.
     private void Suspend(Task pending, in LifecycleEvent lifecycleEvent)
     {
-        var context = SynchronizationContext.Current;
+        var current = SynchronizationContext.Current;
+        var context = current is null ? null : current as PollerContext ?? PollerContextFor(current);
         if (context is null)
         {
             // Not on a poller's thread: nothing to come back to, so wait here, which keeps the order all the same.
@@ -206,7 +221,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         pending.ContinueWith(
             static (_, state) =>
             {
-                var (self, poller) = ((LifelineSocket, SynchronizationContext))state!;
+                var (self, poller) = ((LifelineSocket, PollerContext))state!;
                 poller.Post(static s => ((LifelineSocket)s!).Resumed(), self);
             },
             (this, context),
