@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 using Lifeline.Generated;
 using NetMQ;
@@ -36,4 +37,14 @@ public class ClassificationBenchmarks
 
     [Benchmark(Description = "classify a known peer's message (the hosts' path)")]
     public bool Classify() => _core.Classify(_peer, _message).Kind == LifecycleEventKind.Message;
+
+    [Benchmark(Description = "classify, ten peers in turn, a new routing-id array each (as received)")]
+    public bool ClassifyRoundRobin()
+    {
+        var id = _ids[_next++ % _ids.Length];
+        return _core.Classify(PeerId.Wrap((byte[])id.Clone()), _message).Kind == LifecycleEventKind.Message;
+    }
+
+    private readonly byte[][] _ids = [.. System.Linq.Enumerable.Range(0, 10).Select(i => new byte[] { 0, (byte)i, 0, 0, 0x29 })];
+    private int _next;
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using NetMQ;
 
 namespace Lifeline;
@@ -17,13 +16,11 @@ internal sealed class LifecycleCore
 
     // Routed sockets: peers that sent anything on their current connection, so that a later hello is not first.
     // An entry leaves with the peer's disconnect message, which every hosted routed socket has installed.
-    private readonly HashSet<PeerId> _seen = [];
-
-    // The peer of the previous message, known to be in _seen: consecutive messages of one peer skip the set lookup.
-    private PeerId _lastSeen;
+    private readonly SeenPeers _seen = new();
 
     // DEALER and CLIENT: whether the next message opens a connection (at start, and after a connection drop).
     private bool _atConnectionStart = true;
+    private readonly bool _isRouted;
 
     public LifecycleCore(bool isRouted, ILifelineCatalog catalog, byte[]? seal, int maxFrameSize)
     {
@@ -31,6 +28,7 @@ internal sealed class LifecycleCore
         _seal = seal;
         MaxFrameSize = maxFrameSize > 0 ? maxFrameSize : throw new ArgumentOutOfRangeException(nameof(maxFrameSize));
         Session = new LifelineSession(isRouted);
+        _isRouted = isRouted;
     }
 
     /// <summary>Presence and connection state.</summary>
@@ -48,7 +46,9 @@ internal sealed class LifecycleCore
         }
 
         var first = payload.First;
-        return Classify(peer, first.Buffer.AsMemory(0, first.MessageSize), payload.FrameCount);
+        return LifelineFrame.HasMagic(first.Buffer.AsSpan(0, first.MessageSize))
+            ? Classify(peer, first.Buffer.AsMemory(0, first.MessageSize), payload.FrameCount)
+            : PlainData(peer);
     }
 
     /// <summary>Classifies a message of one frame (SERVER, CLIENT).</summary>
@@ -64,6 +64,11 @@ internal sealed class LifecycleCore
 
     private LifecycleEvent Classify(PeerId peer, ReadOnlyMemory<byte> frame, int frameCount)
     {
+        if (!LifelineFrame.HasMagic(frame.Span))
+        {
+            return PlainData(peer);
+        }
+
         var shape = FrameShapes.Of(frame.Span, out var reason);
         if (shape == FrameShape.Hello && frameCount > 1)
         {
@@ -82,14 +87,23 @@ internal sealed class LifecycleCore
             return OwnDisconnect(peer, frame);
         }
 
-        var first = false;
-        if (_lastSeen.IsNone || !_lastSeen.Equals(peer))
+        var first = _seen.Add(peer);
+        return first && shape == FrameShape.Hello && frameCount == 1 ? PeerHello(peer, frame) : Data(peer, reason);
+    }
+
+    // Plain data, the common case: it only takes the connection's first position.
+    private LifecycleEvent PlainData(PeerId peer)
+    {
+        if (_isRouted)
         {
-            first = _seen.Add(peer);
-            _lastSeen = peer;
+            _seen.Add(peer);
+        }
+        else
+        {
+            _atConnectionStart = false;
         }
 
-        return first && shape == FrameShape.Hello && frameCount == 1 ? PeerHello(peer, frame) : Data(peer, reason);
+        return LifecycleEvent.Data(peer);
     }
 
     private LifecycleEvent PeerHello(PeerId peer, ReadOnlyMemory<byte> frame)
@@ -117,7 +131,6 @@ internal sealed class LifecycleCore
     private LifecycleEvent OwnDisconnect(PeerId peer, ReadOnlyMemory<byte> frame)
     {
         _seen.Remove(peer);
-        _lastSeen = PeerId.None;
         Session.PeerDisconnected(peer, out var hello);
 
         // The seal proves the frame is the socket's own, so presence changes whatever the body holds. A frame with
@@ -141,8 +154,7 @@ internal sealed class LifecycleCore
         return problem is null;
     }
 
-    private static LifecycleEvent Data(PeerId peer, NotLifecycleReason reason) =>
-        new(LifecycleEventKind.Message, peer, Reason: reason);
+    private static LifecycleEvent Data(PeerId peer, NotLifecycleReason reason) => LifecycleEvent.Data(peer, reason);
 
     // The frame is copied into the report: the received message may be reused, and no byte a peer sent is lost.
     private static LifecycleEvent Malformed(PeerId peer, ReadOnlyMemory<byte> frame, MalformedFrame error) =>

@@ -169,21 +169,30 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         var context = SynchronizationContext.Current;
         try
         {
-            if (context is not null && context is not PollerContext)
+            if (context is null || context is PollerContext)
+            {
+                // Application data, nearly every message, goes straight to the handler.
+                call = lifecycleEvent.Kind == LifecycleEventKind.Message && message is not null
+                    ? _handler.OnMessageAsync(lifecycleEvent.Peer, message, lifecycleEvent.Reason)
+                    : HandlerCalls.Invoke(_handler, lifecycleEvent, message);
+            }
+            else
             {
                 SynchronizationContext.SetSynchronizationContext(PollerContextFor(context));
+                try
+                {
+                    call = HandlerCalls.Invoke(_handler, lifecycleEvent, message);
+                }
+                finally
+                {
+                    SynchronizationContext.SetSynchronizationContext(context);
+                }
             }
-
-            call = HandlerCalls.Invoke(_handler, lifecycleEvent, message);
         }
         catch (Exception ex)
         {
             Report(lifecycleEvent, ex);
             return null;
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
         }
 
         if (call.IsCompletedSuccessfully)

@@ -45,6 +45,21 @@ public readonly struct PeerId : IEquatable<PeerId>
     /// <summary>Wraps an array that nobody will modify, without copying it.</summary>
     internal static PeerId Wrap(byte[] routingId) => new(routingId, 0, false);
 
+    /// <summary>
+    /// A cheap index for a direct-mapped cache: the low byte of NetMQ's counter for its own ids (<c>00</c> and four
+    /// little-endian bytes), the last byte otherwise. Not a hash: a peer can choose its bytes, so it is only a hint.
+    /// </summary>
+    internal int Slot(int mask) =>
+        _isNumeric ? (int)_routingId & mask
+        : _bytes is { Length: > 1 } bytes ? (bytes[1] ^ (bytes[^1] << 3)) & mask
+        : 0;
+
+    /// <summary>Equality for the per-message cache: byte ids compared as spans first (a default id equals nothing).</summary>
+    internal bool SameAs(PeerId other) =>
+        _bytes is { } mine
+            ? other._bytes is { } theirs && mine.AsSpan().SequenceEqual(theirs)
+            : _isNumeric && other._isNumeric && _routingId == other._routingId;
+
     /// <summary>The routing-id bytes as a new array, to address the peer through a ROUTER or PEER.</summary>
     /// <returns>A copy of the bytes; for numeric ids, the id as 4 big-endian bytes.</returns>
     public byte[] ToArray()
