@@ -166,6 +166,34 @@ public class HandlerTests
         Assert.Equal(2, lifeline.Session.ServerHellos);
     }
 
+    [Theory]
+    [InlineData(Transports.Inproc)]
+    [InlineData(Transports.Tcp)]
+    public void A_hello_record_without_a_handler_method_is_still_a_connection_never_malformed(string transport)
+    {
+        // RecordingHandler names no method for VersionedHelloV2; the assembly's catalog knows the record.
+        using var router = new RouterSocket();
+        router.SetDisconnectMessage(new ClientGone("lost"));
+        var endpoint = Transports.Bind(router, transport);
+        var handler = new RecordingHandler();
+        using var lifeline = new LifelineSocket(router, handler);
+        var peer = new DealerSocket();
+        peer.SetHelloMessage(new VersionedHelloV2("quiet"));
+        peer.Connect(endpoint);
+        peer.SendFrame("after hello");
+
+        Pump(lifeline, handler, 1);
+        Assert.StartsWith("message ", handler.Events[0], StringComparison.Ordinal);
+        Assert.Equal(new VersionedHelloV2("quiet"), Assert.Single(lifeline.Session.Peers).Value);
+
+        peer.Dispose();
+        Pump(lifeline, handler, 2);
+        Assert.Equal(2, handler.Events.Count);
+        Assert.StartsWith("worker-gone ", handler.Events[1], StringComparison.Ordinal);
+        Assert.Empty(lifeline.Session.Peers);
+        Assert.DoesNotContain(handler.Events, e => e.StartsWith("malformed", StringComparison.Ordinal));
+    }
+
     private static NetMQMessage? Unused;
 
     /// <summary>Processes messages on the test thread until the handler has seen <paramref name="count"/> events.</summary>
