@@ -130,7 +130,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
             return false;
         }
 
-        if (Dispatch(lifecycleEvent, message) is { } pending)
+        if (Dispatch(lifecycleEvent, message, onPoller: false) is { } pending)
         {
             Hold(pending, lifecycleEvent);
             WaitForPending();
@@ -155,7 +155,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         // Drain what is queued now; the poller calls again when more arrives.
         while (!IsDisposed && _pending is null && _feed.TryNext(TimeSpan.Zero, out var lifecycleEvent, out var message))
         {
-            if (Dispatch(lifecycleEvent, message) is { } pending)
+            if (Dispatch(lifecycleEvent, message, onPoller: true) is { } pending)
             {
                 Suspend(pending, lifecycleEvent);
             }
@@ -163,10 +163,14 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     }
 
     /// <summary>Calls the handler; returns its task when it did not complete synchronously.</summary>
-    private Task? Dispatch(in LifecycleEvent lifecycleEvent, NetMQMessage? message)
+    /// <remarks>
+    /// On a poller, handlers run under <see cref="PollerContext"/>, so that their continuations survive the poller's
+    /// disposal; <see cref="TryProcess"/> runs them under whatever context its caller has.
+    /// </remarks>
+    private Task? Dispatch(in LifecycleEvent lifecycleEvent, NetMQMessage? message, bool onPoller)
     {
         ValueTask call;
-        var context = SynchronizationContext.Current;
+        var context = onPoller ? SynchronizationContext.Current : null;
         try
         {
             if (context is null || context is PollerContext)
