@@ -29,12 +29,15 @@ function parse(bytes) {
   if (buffer.length < 10 || !MAGIC.every((b, i) => buffer[i] === b)) {
     return { lifecycle: false, text: buffer.toString("utf8") };
   }
+  // Version 2 is a sealed disconnect: a 16-byte seal sits between the header and the body (which a host's own
+  // disconnect leaves empty). A peer only ever sees one through NetMQ's leak of a closing socket's disconnect.
+  const offset = buffer[4] === 2 ? 26 : 10;
   return {
     lifecycle: true,
     version: buffer[4],
     kind: buffer[5],
     id: "0x" + buffer.readUInt32BE(6).toString(16).toUpperCase().padStart(8, "0"),
-    body: decode(buffer.subarray(10)),
+    body: buffer.length > offset ? decode(buffer.subarray(offset)) : null,
   };
 }
 
@@ -103,7 +106,10 @@ const modes = {
     client.connect(endpoint);
     say("ready");
     for await (const [message] of client) {
-      say(Buffer.compare(Buffer.from(message), hiccup) === 0 ? "hiccup" : "received", parse(message));
+      const parsed = parse(message);
+      const event = Buffer.compare(Buffer.from(message), hiccup) === 0 ? "hiccup"
+        : parsed.lifecycle && parsed.version === 2 ? "leaked" : "received";
+      say(event, parsed);
     }
   },
 };

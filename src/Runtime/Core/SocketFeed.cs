@@ -25,6 +25,26 @@ internal sealed class SocketFeed : IDisposable
 
     public NetMQSocket Socket { get; }
 
+    /// <summary>Raised on another thread when a DEALER's connection drops: the host should process soon.</summary>
+    public event Action? Dropped
+    {
+        add
+        {
+            if (_watch is not null)
+            {
+                _watch.Dropped += value;
+            }
+        }
+
+        remove
+        {
+            if (_watch is not null)
+            {
+                _watch.Dropped -= value;
+            }
+        }
+    }
+
     public LifelineSession Session => _core.Session;
 
     /// <summary>Whether the message handed out is received into again next time (false: a new one each time).</summary>

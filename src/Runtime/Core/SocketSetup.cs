@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NetMQ;
 using NetMQ.Sockets;
 
@@ -7,6 +8,9 @@ namespace Lifeline;
 /// <summary>The socket options a host relies on, set in one place.</summary>
 internal static class SocketSetup
 {
+    // The MaxMsgSize each socket last got from a host, to tell it from one the application set.
+    private static readonly ConditionalWeakTable<object, StrongBox<long>> HostLimits = new();
+
     /// <summary>
     /// The seal of the socket's disconnect message. A routed socket whose application set none through
     /// <c>SetDisconnectMessage</c> gets one with no record in it, so that presence still ends with the connection.
@@ -21,36 +25,33 @@ internal static class SocketSetup
     /// <summary>
     /// Bounds what one frame from a peer can make NetMQ allocate. NetMQ's MaxMsgSize is unlimited by default: a frame
     /// header declaring 2 GiB makes it allocate 2 GiB before anything above it sees a byte. A socket whose MaxMsgSize
-    /// the application set keeps it.
+    /// the application set keeps it; one a host set earlier (an earlier host or stream on the same socket) is the
+    /// hosts' to move.
     /// </summary>
     /// <returns>True when the host set the limit (and may move it with its frame limit).</returns>
-    public static bool BoundMessageSize(NetMQSocket socket, int maxFrameSize, bool hostOwned)
+    public static bool BoundMessageSize(NetMQSocket socket, int maxFrameSize, bool hostOwned) =>
+        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize, hostOwned);
+
+    /// <inheritdoc cref="BoundMessageSize(NetMQSocket, int, bool)"/>
+    public static void BoundMessageSize(ServerSocket socket, int maxFrameSize) =>
+        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize, hostOwned: false);
+
+    /// <inheritdoc cref="BoundMessageSize(NetMQSocket, int, bool)"/>
+    public static void BoundMessageSize(ClientSocket socket, int maxFrameSize) =>
+        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize, hostOwned: false);
+
+    private static bool Bound(object socket, Func<long> read, Action<long> write, int maxFrameSize, bool hostOwned)
     {
-        if (!hostOwned && socket.Options.MaxMsgSize >= 0)
+        var current = read();
+        var setByHost = HostLimits.TryGetValue(socket, out var limit) && limit.Value == current;
+        if (!hostOwned && !setByHost && current >= 0)
         {
             return false;
         }
 
-        socket.Options.MaxMsgSize = maxFrameSize;
+        write(maxFrameSize);
+        HostLimits.AddOrUpdate(socket, new StrongBox<long>(maxFrameSize));
         return true;
-    }
-
-    /// <inheritdoc cref="BoundMessageSize(NetMQSocket, int, bool)"/>
-    public static void BoundMessageSize(ServerSocket socket, int maxFrameSize)
-    {
-        if (socket.Options.MaxMsgSize < 0)
-        {
-            socket.Options.MaxMsgSize = maxFrameSize;
-        }
-    }
-
-    /// <inheritdoc cref="BoundMessageSize(NetMQSocket, int, bool)"/>
-    public static void BoundMessageSize(ClientSocket socket, int maxFrameSize)
-    {
-        if (socket.Options.MaxMsgSize < 0)
-        {
-            socket.Options.MaxMsgSize = maxFrameSize;
-        }
     }
 
     private static byte[] EnsureSealedDisconnect(object socket, Action<byte[]> install)

@@ -36,6 +36,9 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     private LifecycleEvent _pendingEvent;
     private PollerContext? _context;
 
+    // The poller's context once it called the host: where a DEALER's connection drop is reported from another thread.
+    private volatile SynchronizationContext? _poller;
+
     /// <summary>Hosts <paramref name="handler"/> on a ROUTER: peers are told apart by routing id.</summary>
     /// <param name="socket">The socket, configured (hello, disconnect message) before it was bound or connected.</param>
     /// <param name="handler">A class marked [LifelineHandler].</param>
@@ -64,6 +67,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         _feed = new SocketFeed(socket, isRouted, handler.Catalog, LifelineFrame.DefaultMaxFrameSize);
         _ownsMaxMsgSize = SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize, hostOwned: false);
         _feed.ReceiveFaulted += exception => Report(new LifelineHandlerFaultedEventArgs(PeerId.None, ReceiveHandler, exception));
+        _feed.Dropped += OnDropped;
         Socket.ReceiveReady += OnReceiveReady;
     }
 
@@ -150,8 +154,28 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         }
     }
 
+    // On the watching thread: have the poller process now, so the drop is reported without waiting for a message.
+    private void OnDropped()
+    {
+        var poller = _poller;
+        if (poller is null || IsDisposed)
+        {
+            return;
+        }
+
+        try
+        {
+            poller.Post(static state => ((LifelineSocket)state!).OnReceiveReady(null, null!), this);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or TaskSchedulerException)
+        {
+            // The poller is gone.
+        }
+    }
+
     private void OnReceiveReady(object? sender, NetMQSocketEventArgs e)
     {
+        _poller ??= SynchronizationContext.Current;
         // Drain what is queued now; the poller calls again when more arrives.
         while (!IsDisposed && _pending is null && _feed.TryNext(TimeSpan.Zero, out var lifecycleEvent, out var message))
         {
@@ -247,6 +271,8 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     {
         if (IsDisposed)
         {
+            // Still report what the handler did; just serve nothing more.
+            CompletePending();
             return;
         }
 

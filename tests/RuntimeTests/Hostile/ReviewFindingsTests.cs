@@ -10,16 +10,21 @@ using Xunit;
 
 namespace Lifeline.RuntimeTests.Hostile;
 
-/// <summary>Lifecycle rules that a peer or an ordinary deployment can break today.</summary>
+/// <summary>
+/// Found by trying the lifecycle rules as a hostile peer and an ordinary deployment would: two are fixed (a poller-hosted
+/// DEALER's drop, a later host's frame limit), two are limits the documentation states (ROUTER handover, a DEALER with
+/// several servers), pinned here so that a change in them is noticed.
+/// </summary>
 public class ReviewFindingsTests
 {
     private static string Hex(string text) => Convert.ToHexString(Encoding.UTF8.GetBytes(text));
 
-    // ROUTER_HANDOVER: a new connection with an identity in use takes it over. Its hello is the first message of
-    // its connection, yet the routing id was "seen" on the old connection, so the hello is taken as data and the
-    // old connection's hello stays in presence under the id.
+    // ROUTER_HANDOVER: a new connection with an identity in use takes it over. The host cannot see the takeover (the
+    // option is write-only and NetMQ reports nothing), so the new connection's hello, arriving under a routing id that
+    // already sent, is data like any second hello; presence keeps the first. Hosted ROUTERs do not support handover
+    // (docs/reliability.md).
     [Fact]
-    public void Hostile_a_handed_over_identity_gets_its_hello_reported_as_a_connection()
+    public void Limitation_a_handed_over_identity_is_not_a_new_connection_its_hello_is_data()
     {
         using var router = new RouterSocket();
         router.Options.RouterHandover = true;
@@ -44,9 +49,10 @@ public class ReviewFindingsTests
         var events = handler.WaitUntil(events => events.Any(e => e.Contains("second", StringComparison.Ordinal) || e.Contains(Hex("second"), StringComparison.Ordinal)));
         poller.Stop();
 
-        Assert.Contains($"connected {Hex("dup")} second", events);
+        Assert.DoesNotContain($"connected {Hex("dup")} second", events);
+        Assert.Contains(events, e => e.StartsWith($"lookalike {Hex("dup")} HelloNotFirst ", StringComparison.Ordinal));
         Assert.True(lifeline.Session.TryGetHello<ClientHello>(PeerId.FromBytes(id), out var present));
-        Assert.Equal("second", present.Name);
+        Assert.Equal("first", present.Name);
     }
 
     // A DEALER hosted on a NetMQPoller learns of a drop only when the next message arrives: the poller calls the host
@@ -79,10 +85,10 @@ public class ReviewFindingsTests
         Assert.True(lifeline.Session.ServerGone);
     }
 
-    // A DEALER connected to two servers: the second server's hello is the first message of its own connection, but
-    // the host keeps one "connection start" flag per socket, so that hello is delivered as HelloNotFirst data.
+    // A DEALER connected to two servers: messages do not say which connection they came from, so a hosted DEALER has
+    // one server (docs/reliability.md): the first hello is the connection, the other server's is data.
     [Fact]
-    public void A_dealer_with_two_endpoints_reports_each_server_hello_as_a_connection()
+    public void Limitation_a_dealer_with_two_endpoints_takes_only_the_first_servers_hello()
     {
         using var a = new RouterSocket();
         a.SetHelloMessage(new ServerHello("a", 1));
@@ -104,7 +110,8 @@ public class ReviewFindingsTests
         }
 
         var events = handler.Events;
-        Assert.True(events.All(e => e.StartsWith("server", StringComparison.Ordinal)), string.Join(", ", events));
+        Assert.Single(events, e => e.StartsWith("server ", StringComparison.Ordinal));
+        Assert.Single(events, e => e.StartsWith("lookalike none HelloNotFirst ", StringComparison.Ordinal));
     }
 
     // The host takes MaxMsgSize for its own only when it finds it unset; a host created after an earlier one on the

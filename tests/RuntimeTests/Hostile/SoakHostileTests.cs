@@ -16,6 +16,11 @@ namespace Lifeline.RuntimeTests.Hostile;
 /// every hello is matched by exactly one disconnect, presence ends empty, no message is lost or duplicated, and
 /// memory stays flat. LIFELINE_SOAK_CYCLES sets the count (1,000 in CI; the long run is in docs/reliability.md).
 /// </summary>
+/// <remarks>
+/// Alone in its collection: it measures the process's whole managed heap, which tests running beside it would inflate
+/// (a 441 MB reading was seen with the hostile and backpressure tests in parallel).
+/// </remarks>
+[Collection(nameof(HeapMeasuring))]
 public class SoakHostileTests(ITestOutputHelper output)
 {
     private const int Batch = 50;
@@ -155,4 +160,10 @@ public partial class SoakHandler(int messagesPerPeer = 5)
             Problems.Add($"duplicate {text}");
         }
     }
+}
+
+/// <summary>Tests that measure the whole process's heap: they run alone.</summary>
+[CollectionDefinition(nameof(HeapMeasuring), DisableParallelization = true)]
+public sealed class HeapMeasuring
+{
 }

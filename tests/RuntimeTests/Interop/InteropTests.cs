@@ -94,7 +94,18 @@ public class InteropTests
         Assert.Equal("first", node.Expect("received").GetProperty("body").GetProperty("Server").GetString());
 
         first.Dispose();
-        Assert.Equal("HICCUP", node.Expect("hiccup").GetProperty("text").GetString());
+
+        // NetMQ leaks a closing server's disconnect message to its tcp peers; the host gave this SERVER a sealed one
+        // (version 2, no record), which libzmq may receive before its own hiccup.
+        var next = node.Next();
+        if (next.GetProperty("event").GetString() == "leaked")
+        {
+            Assert.Equal(2, next.GetProperty("version").GetInt32());
+            next = node.Next();
+        }
+
+        Assert.Equal("hiccup", next.GetProperty("event").GetString());
+        Assert.Equal("HICCUP", next.GetProperty("text").GetString());
         using var second = new ServerSocket();
         second.SetHelloMessage(new ServerHello("second", 2));
         Retry.Bind(second.Bind, endpoint);
