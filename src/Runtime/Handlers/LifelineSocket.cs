@@ -29,12 +29,9 @@ namespace Lifeline;
 /// </remarks>
 public sealed class LifelineSocket : ISocketPollable, IDisposable
 {
-    private readonly ILifelineHandler _handler;
     private readonly SocketFeed _feed;
     private bool _ownsMaxMsgSize;
-    private Task? _pending;
-    private LifecycleEvent _pendingEvent;
-    private PollerContext? _context;
+    private readonly HandlerRunner _runner;
 
     // The poller's context once it called the host: where a DEALER's connection drop is reported from another thread.
     private volatile SynchronizationContext? _poller;
@@ -63,7 +60,8 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     private LifelineSocket(NetMQSocket socket, ILifelineHandler handler, bool isRouted)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        ArgumentNullException.ThrowIfNull(handler);
+        _runner = new HandlerRunner(handler, Report);
         _feed = new SocketFeed(socket, isRouted, handler.Catalog, LifelineFrame.DefaultMaxFrameSize);
         _ownsMaxMsgSize = SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize, hostOwned: false);
         _feed.ReceiveFaulted += exception => Report(new LifelineHandlerFaultedEventArgs(PeerId.None, ReceiveHandler, exception));
@@ -128,16 +126,16 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     public bool TryProcess(TimeSpan timeout)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
-        WaitForPending();
+        _runner.WaitForPending();
         if (!_feed.TryNext(timeout, out var lifecycleEvent, out var message))
         {
             return false;
         }
 
-        if (Dispatch(lifecycleEvent, message, onPoller: false) is { } pending)
+        if (_runner.Dispatch(lifecycleEvent, message, onPoller: false) is { } pending)
         {
-            Hold(pending, lifecycleEvent);
-            WaitForPending();
+            _runner.Hold(pending, lifecycleEvent);
+            _runner.WaitForPending();
         }
 
         return true;
@@ -177,83 +175,27 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     {
         _poller ??= SynchronizationContext.Current;
         // Drain what is queued now; the poller calls again when more arrives.
-        while (!IsDisposed && _pending is null && _feed.TryNext(TimeSpan.Zero, out var lifecycleEvent, out var message))
+        while (!IsDisposed && !_runner.IsPending && _feed.TryNext(TimeSpan.Zero, out var lifecycleEvent, out var message))
         {
-            if (Dispatch(lifecycleEvent, message, onPoller: true) is { } pending)
+            if (_runner.Dispatch(lifecycleEvent, message, onPoller: true) is { } pending)
             {
                 Suspend(pending, lifecycleEvent);
             }
         }
     }
 
-    /// <summary>Calls the handler; returns its task when it did not complete synchronously.</summary>
-    /// <remarks>
-    /// On a poller, handlers run under <see cref="PollerContext"/>, so that their continuations survive the poller's
-    /// disposal; <see cref="TryProcess"/> runs them under whatever context its caller has.
-    /// </remarks>
-    private Task? Dispatch(in LifecycleEvent lifecycleEvent, NetMQMessage? message, bool onPoller)
-    {
-        ValueTask call;
-        var context = onPoller ? SynchronizationContext.Current : null;
-        try
-        {
-            if (context is null || context is PollerContext)
-            {
-                // Application data, nearly every message, goes straight to the handler.
-                call = lifecycleEvent.Kind == LifecycleEventKind.Message && message is not null
-                    ? _handler.OnMessageAsync(lifecycleEvent.Peer, message, lifecycleEvent.Reason)
-                    : HandlerCalls.Invoke(_handler, lifecycleEvent, message);
-            }
-            else
-            {
-                SynchronizationContext.SetSynchronizationContext(PollerContextFor(context));
-                try
-                {
-                    call = HandlerCalls.Invoke(_handler, lifecycleEvent, message);
-                }
-                finally
-                {
-                    SynchronizationContext.SetSynchronizationContext(context);
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            Report(lifecycleEvent, ex);
-            return null;
-        }
-
-        if (call.IsCompletedSuccessfully)
-        {
-            return null;
-        }
-
-        if (call.IsCompleted)
-        {
-            Observe(call.AsTask(), lifecycleEvent);
-            return null;
-        }
-
-        return call.AsTask();
-    }
-
-    private PollerContext PollerContextFor(SynchronizationContext poller) =>
-        _context is not null && ReferenceEquals(_context.Poller, poller) ? _context : _context = new PollerContext(poller);
-
     // On a poller: the socket leaves the poll set until the handler completes, then comes back on the poller's thread.
     private void Suspend(Task pending, in LifecycleEvent lifecycleEvent)
     {
-        var current = SynchronizationContext.Current;
-        var context = current is null ? null : current as PollerContext ?? PollerContextFor(current);
+        var context = _runner.PollerContextFor(SynchronizationContext.Current);
+        _runner.Hold(pending, lifecycleEvent);
         if (context is null)
         {
             // Not on a poller's thread: nothing to come back to, so wait here, which keeps the order all the same.
-            Hold(pending, lifecycleEvent);
-            WaitForPending();
+            _runner.WaitForPending();
             return;
         }
 
-        Hold(pending, lifecycleEvent);
         Socket.ReceiveReady -= OnReceiveReady;
         pending.ContinueWith(
             static (_, state) =>
@@ -269,67 +211,16 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
 
     private void Resumed()
     {
+        // Report what the handler did even when the host is gone; then serve nothing more.
+        _runner.CompletePending();
         if (IsDisposed)
         {
-            // Still report what the handler did; just serve nothing more.
-            CompletePending();
             return;
         }
 
-        CompletePending();
         Socket.ReceiveReady += OnReceiveReady;
         OnReceiveReady(this, null!);
     }
-
-    private void Hold(Task pending, in LifecycleEvent lifecycleEvent)
-    {
-        _pending = pending;
-        _pendingEvent = lifecycleEvent;
-    }
-
-    private void WaitForPending()
-    {
-        if (_pending is null)
-        {
-            return;
-        }
-
-        try
-        {
-            _pending.Wait();
-        }
-        catch (AggregateException)
-        {
-            // Reported just below, with the handler's own exception.
-        }
-
-        CompletePending();
-    }
-
-    private void CompletePending()
-    {
-        var pending = _pending;
-        _pending = null;
-        if (pending is not null)
-        {
-            Observe(pending, _pendingEvent);
-        }
-    }
-
-    private void Observe(Task completed, in LifecycleEvent lifecycleEvent)
-    {
-        if (completed.IsFaulted)
-        {
-            Report(lifecycleEvent, completed.Exception!.GetBaseException());
-        }
-        else if (completed.IsCanceled)
-        {
-            Report(lifecycleEvent, new TaskCanceledException(completed));
-        }
-    }
-
-    private void Report(in LifecycleEvent lifecycleEvent, Exception exception) =>
-        Report(new LifelineHandlerFaultedEventArgs(lifecycleEvent.Peer, HandlerCalls.MethodName(lifecycleEvent), exception));
 
     private void Report(LifelineHandlerFaultedEventArgs args)
     {
