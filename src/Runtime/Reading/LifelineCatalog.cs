@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Collections.Generic;
 
 namespace Lifeline;
@@ -23,6 +24,7 @@ public static class LifelineCatalog
     /// <param name="messageId">The unknown id.</param>
     /// <param name="length">The frame length.</param>
     /// <returns>An <see cref="MalformedReason.UnknownMessageId"/> result.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static MalformedFrame UnknownId(LifelineKind kind, uint messageId, int length) =>
         new(MalformedReason.UnknownMessageId, $"no {(kind == LifelineKind.Hello ? "hello" : "disconnect")} record with message id 0x{messageId:X8} is known to this catalog", length, kind, messageId);
 

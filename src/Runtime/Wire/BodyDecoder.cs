@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using Lifeline.Serialization;
 using MessagePack;
 
 namespace Lifeline;
 
 /// <summary>Decodes a frame body with a record's generated formatter, turning every failure into data.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class BodyDecoder
 {
     /// <summary>
