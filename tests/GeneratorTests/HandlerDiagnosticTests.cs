@@ -45,6 +45,30 @@ public class HandlerDiagnosticTests
         DiagnosticAssert.Reported(Records + declaration, DiagnosticSeverity.Error, Diagnostics);
 
     [Fact]
+    public void A_handler_in_an_assembly_without_records_compiles_against_its_own_catalog_only()
+    {
+        // No record in this compilation, so no LifelineMessages catalog to combine with.
+        const string source = """
+            using Lifeline;
+            using NetMQ;
+            [LifelineHandler]
+            public partial class DataOnly
+            {
+                void OnMessage(PeerId peer, NetMQMessage message, NotLifecycleReason reason) { }
+                void OnDisconnected() { }
+            }
+            """;
+
+        var run = TestCompilation.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var handler = Assert.Single(run.Sources, s => s.HintName.EndsWith(".LifelineHandler.g.cs", System.StringComparison.Ordinal));
+        Assert.DoesNotContain("Lifeline.Generated.LifelineMessages", handler.SourceText.ToString(), System.StringComparison.Ordinal);
+        Assert.Contains("OnMessage(peer, message, reason)", handler.SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_complete_handler_is_silent_and_its_dispatch_compiles()
     {
         var source = Records + """
