@@ -61,6 +61,21 @@ internal sealed class SocketFeed : IDisposable
     /// <returns>False when nothing arrived.</returns>
     public bool TryNext(TimeSpan timeout, out LifecycleEvent lifecycleEvent, out NetMQMessage? message)
     {
+        if (_isRouted)
+        {
+            // ROUTER and PEER, the servers' hot path, kept flat: receive, classify.
+            if (!TryReceive(timeout, out var from, out var payload))
+            {
+                message = null;
+                lifecycleEvent = default;
+                return false;
+            }
+
+            message = payload;
+            lifecycleEvent = _core.Classify(from, payload);
+            return true;
+        }
+
         if (_deferred is { } held)
         {
             // A hello that arrived behind a connection drop, reported first; now the hello itself.
@@ -106,44 +121,37 @@ internal sealed class SocketFeed : IDisposable
 
     private bool TryReceive(TimeSpan timeout, out PeerId peer, out NetMQMessage received)
     {
+        peer = PeerId.None;
+        received = _message;
         try
         {
-            return TryReceiveCore(timeout, out peer, out received);
+            if (_isRouted)
+            {
+                // The routing id is received on its own, so the payload lands in the reused message as is: removing
+                // the id frame from a received message afterwards showed up in the ROUTER throughput profile.
+                // (A routed socket always sends the routing id with a payload; an id alone carries nothing.)
+                if (!Socket.TryReceiveFrameBytes(timeout, out var routingId, out var more) || !more)
+                {
+                    return false;
+                }
+
+                peer = PeerId.Wrap(routingId);
+
+                // The rest of a multipart message is already here: ZeroMQ delivers messages whole.
+                timeout = TimeSpan.Zero;
+            }
+
+            if (!Socket.TryReceiveMultipartMessage(timeout, ref received!))
+            {
+                return false;
+            }
         }
         catch (ArgumentException ex)
         {
             // NetMQ 4.0.4.5 assigns ROUTER routing ids from a counter without checking them against ids peers chose:
             // a peer that took the next one makes Router.IdentifyPeer throw here, while attaching the next ordinary
             // peer (docs/netmq-defects.md). That peer's pipe is lost; every other peer is still served.
-            peer = PeerId.None;
-            received = _message;
             ReceiveFaulted?.Invoke(ex);
-            return false;
-        }
-    }
-
-    private bool TryReceiveCore(TimeSpan timeout, out PeerId peer, out NetMQMessage received)
-    {
-        peer = PeerId.None;
-        received = _message;
-        if (_isRouted)
-        {
-            // The routing id is received on its own, so the payload lands in the reused message as is: removing the
-            // id frame from a received message afterwards showed up in the ROUTER throughput profile.
-            if (!Socket.TryReceiveFrameBytes(timeout, out var routingId, out var more) || !more)
-            {
-                // (A routed socket always sends the routing id with a payload; an id alone carries nothing.)
-                return false;
-            }
-
-            peer = PeerId.Wrap(routingId);
-
-            // The rest of a multipart message is already here: ZeroMQ delivers messages whole.
-            timeout = TimeSpan.Zero;
-        }
-
-        if (!Socket.TryReceiveMultipartMessage(timeout, ref received!))
-        {
             return false;
         }
 
