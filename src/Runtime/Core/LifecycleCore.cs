@@ -18,9 +18,10 @@ internal sealed class LifecycleCore
     // An entry leaves with the peer's disconnect message, which every hosted routed socket has installed.
     private readonly SeenPeers _seen = new();
 
+    private readonly bool _isRouted;
+
     // DEALER and CLIENT: whether the next message opens a connection (at start, and after a connection drop).
     private bool _atConnectionStart = true;
-    private readonly bool _isRouted;
 
     public LifecycleCore(bool isRouted, ILifelineCatalog catalog, byte[]? seal, int maxFrameSize)
     {
@@ -64,22 +65,22 @@ internal sealed class LifecycleCore
 
     private LifecycleEvent Classify(PeerId peer, ReadOnlyMemory<byte> frame, int frameCount)
     {
-        if (!LifelineFrame.HasMagic(frame.Span))
+        var shape = FrameShapes.Of(frame.Span, out var reason);
+        if (shape == FrameShape.Data)
         {
             return PlainData(peer);
         }
 
-        var shape = FrameShapes.Of(frame.Span, out var reason);
         if (shape == FrameShape.Hello && frameCount > 1)
         {
             reason = NotLifecycleReason.UnexpectedFrames;
         }
 
-        if (!Session.IsRouted)
+        if (!_isRouted)
         {
             var opening = _atConnectionStart;
             _atConnectionStart = false;
-            return opening && shape == FrameShape.Hello && frameCount == 1 ? ServerHello(frame) : Data(peer, reason);
+            return opening && shape == FrameShape.Hello && frameCount == 1 ? ServerHello(frame) : LifecycleEvent.Data(peer, reason);
         }
 
         if (shape == FrameShape.SealedDisconnect && frameCount == 1 && SocketSeals.Carries(frame.Span, _seal))
@@ -88,7 +89,7 @@ internal sealed class LifecycleCore
         }
 
         var first = _seen.Add(peer);
-        return first && shape == FrameShape.Hello && frameCount == 1 ? PeerHello(peer, frame) : Data(peer, reason);
+        return first && shape == FrameShape.Hello && frameCount == 1 ? PeerHello(peer, frame) : LifecycleEvent.Data(peer, reason);
     }
 
     // Plain data, the common case: it only takes the connection's first position.
@@ -153,8 +154,6 @@ internal sealed class LifecycleCore
         error = problem!;
         return problem is null;
     }
-
-    private static LifecycleEvent Data(PeerId peer, NotLifecycleReason reason) => LifecycleEvent.Data(peer, reason);
 
     // The frame is copied into the report: the received message may be reused, and no byte a peer sent is lost.
     private static LifecycleEvent Malformed(PeerId peer, ReadOnlyMemory<byte> frame, MalformedFrame error) =>

@@ -20,6 +20,7 @@ internal sealed class SocketFeed : IDisposable
         Socket = socket;
         _isRouted = isRouted;
         _core = new LifecycleCore(isRouted, catalog, isRouted ? SocketSetup.EnsureSealedDisconnect(socket) : null, maxFrameSize);
+        SocketSetup.BoundMessageSize(socket, maxFrameSize);
         _watch = isRouted ? null : new ConnectionWatch(socket);
     }
 
@@ -54,7 +55,11 @@ internal sealed class SocketFeed : IDisposable
     public int MaxFrameSize
     {
         get => _core.MaxFrameSize;
-        set => _core.MaxFrameSize = value;
+        set
+        {
+            _core.MaxFrameSize = value;
+            SocketSetup.BoundMessageSize(Socket, value);
+        }
     }
 
     /// <summary>Waits up to <paramref name="timeout"/> for the next message and classifies it.</summary>
@@ -89,7 +94,7 @@ internal sealed class SocketFeed : IDisposable
         {
             message = null;
             lifecycleEvent = default;
-            if (_watch is not null && _watch.TryTakeDrop())
+            if (_watch!.TryTakeDrop())
             {
                 lifecycleEvent = _core.ConnectionLost();
                 return true;
@@ -100,7 +105,7 @@ internal sealed class SocketFeed : IDisposable
 
         // A DEALER's drop is looked at when it matters: when a hello arrives, which opens a connection only after a
         // drop (the leftovers of the old connection were read before it), and when the socket is idle.
-        if (_watch is not null && IsHello(received) && _watch.TryTakeDrop())
+        if (IsHello(received) && _watch!.TryTakeDrop())
         {
             _deferred = (peer, received);
             message = null;

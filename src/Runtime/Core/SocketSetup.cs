@@ -28,30 +28,28 @@ internal static class SocketSetup
     /// the application set keeps it; one a host set earlier (an earlier host or stream on the same socket) is the
     /// hosts' to move.
     /// </summary>
-    /// <returns>True when the host set the limit (and may move it with its frame limit).</returns>
-    public static bool BoundMessageSize(NetMQSocket socket, int maxFrameSize, bool hostOwned) =>
-        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize, hostOwned);
+    public static void BoundMessageSize(NetMQSocket socket, int maxFrameSize) =>
+        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize);
 
-    /// <inheritdoc cref="BoundMessageSize(NetMQSocket, int, bool)"/>
+    /// <inheritdoc cref="BoundMessageSize(NetMQSocket, int)"/>
     public static void BoundMessageSize(ServerSocket socket, int maxFrameSize) =>
-        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize, hostOwned: false);
+        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize);
 
-    /// <inheritdoc cref="BoundMessageSize(NetMQSocket, int, bool)"/>
+    /// <inheritdoc cref="BoundMessageSize(NetMQSocket, int)"/>
     public static void BoundMessageSize(ClientSocket socket, int maxFrameSize) =>
-        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize, hostOwned: false);
+        Bound(socket, () => socket.Options.MaxMsgSize, value => socket.Options.MaxMsgSize = value, maxFrameSize);
 
-    private static bool Bound(object socket, Func<long> read, Action<long> write, int maxFrameSize, bool hostOwned)
+    private static void Bound(object socket, Func<long> read, Action<long> write, int maxFrameSize)
     {
         var current = read();
         var setByHost = HostLimits.TryGetValue(socket, out var limit) && limit.Value == current;
-        if (!hostOwned && !setByHost && current >= 0)
+        if (!setByHost && current >= 0)
         {
-            return false;
+            return;
         }
 
         write(maxFrameSize);
         HostLimits.AddOrUpdate(socket, new StrongBox<long>(maxFrameSize));
-        return true;
     }
 
     private static byte[] EnsureSealedDisconnect(object socket, Action<byte[]> install)

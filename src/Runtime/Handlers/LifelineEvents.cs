@@ -129,7 +129,6 @@ public static class LifelineEvents
     {
         try
         {
-            SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize, hostOwned: false);
             using var feed = new SocketFeed(socket, isRouted, catalog, LifelineFrame.DefaultMaxFrameSize) { ReusesMessages = false };
             feed.ReceiveFaulted += exception => System.Diagnostics.Trace.TraceError("Lifeline events: NetMQ threw while receiving; contained: {0}", exception);
             while (!stop.IsCancellationRequested)

@@ -30,7 +30,6 @@ namespace Lifeline;
 public sealed class LifelineSocket : ISocketPollable, IDisposable
 {
     private readonly SocketFeed _feed;
-    private bool _ownsMaxMsgSize;
     private readonly HandlerRunner _runner;
 
     // The poller's context once it called the host: where a DEALER's connection drop is reported from another thread.
@@ -63,7 +62,6 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         ArgumentNullException.ThrowIfNull(handler);
         _runner = new HandlerRunner(handler, Report);
         _feed = new SocketFeed(socket, isRouted, handler.Catalog, LifelineFrame.DefaultMaxFrameSize);
-        _ownsMaxMsgSize = SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize, hostOwned: false);
         _feed.ReceiveFaulted += exception => Report(new LifelineHandlerFaultedEventArgs(PeerId.None, ReceiveHandler, exception));
         _feed.Dropped += OnDropped;
         Socket.ReceiveReady += OnReceiveReady;
@@ -96,11 +94,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     public int MaxFrameSize
     {
         get => _feed.MaxFrameSize;
-        init
-        {
-            _feed.MaxFrameSize = value;
-            _ownsMaxMsgSize = SocketSetup.BoundMessageSize(Socket, value, _ownsMaxMsgSize);
-        }
+        init => _feed.MaxFrameSize = value;
     }
 
     /// <summary>
