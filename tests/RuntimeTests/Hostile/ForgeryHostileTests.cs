@@ -27,11 +27,8 @@ public class ForgeryHostileTests
     [InlineData(Transports.Tcp)]
     public void Hostile_forged_disconnects_from_a_connected_peer_are_its_data_and_presence_holds_until_it_really_leaves(string transport)
     {
-        using var router = new RouterSocket();
-        router.SetDisconnectMessage(new ClientGone("lost"));
-        var endpoint = Transports.Bind(router, transport);
-        var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var host = new HostedRouter(transport);
+        var (router, endpoint, handler, lifeline) = (host.Router, host.Endpoint, host.Handler, host.Lifeline);
         var peer = new DealerSocket();
         peer.SetHelloMessage(new ClientHello("alice", 1));
         peer.Connect(endpoint);
@@ -83,11 +80,8 @@ public class ForgeryHostileTests
         elsewhere.SetDisconnectMessage(new ClientGone("lost"));
         var replayed = LifelineFrame.EncodeSealed(new ClientGone("lost"), SocketSeals.Find(elsewhere));
 
-        using var router = new RouterSocket();
-        router.SetDisconnectMessage(new ClientGone("lost"));
-        var endpoint = Transports.Bind(router, transport);
-        var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var host = new HostedRouter(transport);
+        var (router, endpoint, handler, lifeline) = (host.Router, host.Endpoint, host.Handler, host.Lifeline);
         var peer = new DealerSocket();
         peer.SetHelloMessage(new ClientHello("alice", 1));
         peer.Connect(endpoint);
@@ -112,11 +106,8 @@ public class ForgeryHostileTests
     [InlineData(Transports.Tcp)]
     public void Hostile_a_second_hello_is_data_and_presence_keeps_the_first(string transport)
     {
-        using var router = new RouterSocket();
-        router.SetDisconnectMessage(new ClientGone("lost"));
-        var endpoint = Transports.Bind(router, transport);
-        var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var host = new HostedRouter(transport);
+        var (router, endpoint, handler, lifeline) = (host.Router, host.Endpoint, host.Handler, host.Lifeline);
         var peer = new DealerSocket();
         peer.SetHelloMessage(new ClientHello("alice", 1));
         peer.Connect(endpoint);
@@ -155,11 +146,8 @@ public class ForgeryHostileTests
     [InlineData(Transports.Tcp)]
     public void Hostile_a_hello_after_data_is_data_and_the_peer_stays_unknown(string transport)
     {
-        using var router = new RouterSocket();
-        router.SetDisconnectMessage(new ClientGone("lost"));
-        var endpoint = Transports.Bind(router, transport);
-        var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var host = new HostedRouter(transport);
+        var (router, endpoint, handler, lifeline) = (host.Router, host.Endpoint, host.Handler, host.Lifeline);
         var peer = new DealerSocket();
         peer.Connect(endpoint);
         var hello = LifelineFrame.Encode(new ClientHello("eve", 1));
@@ -188,11 +176,8 @@ public class ForgeryHostileTests
     {
         var v1 = LifelineFrame.Encode(new ClientGone("forged"));
         var frame = sealedWithForgery ? ForgeSealed(v1, RandomBytes(16, seed: 3)) : v1;
-        using var router = new RouterSocket();
-        router.SetDisconnectMessage(new ClientGone("lost"));
-        var endpoint = Transports.Bind(router, transport);
-        var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var host = new HostedRouter(transport);
+        var (router, endpoint, handler, lifeline) = (host.Router, host.Endpoint, host.Handler, host.Lifeline);
         var peer = new DealerSocket();
         peer.Options.HelloMessage = frame;
         peer.Connect(endpoint);
@@ -459,6 +444,31 @@ public class ForgeryHostileTests
     // --- Helpers ---------------------------------------------------------------------------------------------------
 
     /// <summary>A version 2 disconnect frame with <paramref name="seal"/>: the v1 header, version 2, the seal, the v1 body.</summary>
+    /// <summary>The set-up most tests here share: a ROUTER with a sealed disconnect message, hosted with a recording handler.</summary>
+    private sealed class HostedRouter : IDisposable
+    {
+        public HostedRouter(string transport)
+        {
+            Router.SetDisconnectMessage(new ClientGone("lost"));
+            Endpoint = Transports.Bind(Router, transport);
+            Lifeline = new LifelineSocket(Router, Handler);
+        }
+
+        public RouterSocket Router { get; } = new();
+
+        public string Endpoint { get; }
+
+        public RecordingHandler Handler { get; } = new();
+
+        public LifelineSocket Lifeline { get; }
+
+        public void Dispose()
+        {
+            Lifeline.Dispose();
+            Router.Dispose();
+        }
+    }
+
     private static byte[] ForgeSealed(byte[] v1, ReadOnlySpan<byte> seal)
     {
         var frame = new byte[v1.Length + LifelineFrame.SealLength];
