@@ -74,7 +74,6 @@ public class NetMQHostileConformanceTests(ITestOutputHelper output)
         using var ___ = claimer;
 
         Exception? inHandler = null;
-        Exception? fromRun = null;
         using var poller = new NetMQPoller { router };
         router.ReceiveReady += (_, e) =>
         {
@@ -89,30 +88,9 @@ public class NetMQHostileConformanceTests(ITestOutputHelper output)
                 throw;
             }
         };
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                poller.Run();
-            }
-            catch (Exception ex)
-            {
-                fromRun = ex;
-            }
-        });
-        thread.Start();
-        using var ordinary = new DealerSocket();
-        ordinary.Connect(endpoint);
-        ordinary.SendFrame("ordinary");
-
-        var ended = thread.Join(Transports.Timeout);
+        var (ended, fromRun) = RunUntilAPeerSends(poller, endpoint, "ordinary");
         output.WriteLine($"in handler: {inHandler}");
         output.WriteLine($"from Run: {fromRun}");
-        if (!ended)
-        {
-            poller.Stop();
-            thread.Join();
-        }
 
         Assert.True(ended, Fixed + " NetMQPoller.Run() kept running after the colliding peer arrived.");
         Assert.True(fromRun is ArgumentException, Fixed + $" Expected ArgumentException out of Run(), got {fromRun?.GetType().Name ?? "nothing"}.");
@@ -250,6 +228,18 @@ public class NetMQHostileConformanceTests(ITestOutputHelper output)
         var endpoint = Transports.Bind(router, Transports.Tcp);
         using var poller = new NetMQPoller { router };
         router.ReceiveReady += (_, _) => throw new InvalidOperationException("handler failure");
+        var (ended, fromRun) = RunUntilAPeerSends(poller, endpoint, "trigger");
+
+        Assert.True(ended, Fixed + " NetMQPoller.Run() survived a throwing ReceiveReady handler.");
+        Assert.Equal("handler failure", Assert.IsType<InvalidOperationException>(fromRun).Message);
+    }
+
+    /// <summary>
+    /// Runs the poller on a thread of its own, has a new DEALER send one frame, and waits for Run() to end. Returns whether
+    /// it ended (if not, the poller is stopped) and what Run() threw.
+    /// </summary>
+    private static (bool Ended, Exception? FromRun) RunUntilAPeerSends(NetMQPoller poller, string endpoint, string frame)
+    {
         Exception? fromRun = null;
         var thread = new Thread(() =>
         {
@@ -265,7 +255,7 @@ public class NetMQHostileConformanceTests(ITestOutputHelper output)
         thread.Start();
         using var dealer = new DealerSocket();
         dealer.Connect(endpoint);
-        dealer.SendFrame("trigger");
+        dealer.SendFrame(frame);
 
         var ended = thread.Join(Transports.Timeout);
         if (!ended)
@@ -274,8 +264,7 @@ public class NetMQHostileConformanceTests(ITestOutputHelper output)
             thread.Join();
         }
 
-        Assert.True(ended, Fixed + " NetMQPoller.Run() survived a throwing ReceiveReady handler.");
-        Assert.Equal("handler failure", Assert.IsType<InvalidOperationException>(fromRun).Message);
+        return (ended, fromRun);
     }
 
     private static NetMQMessage Receive(RouterSocket router)
