@@ -88,10 +88,7 @@ public static class LifelineFrame
     internal static byte[] EncodeSealed<T>(T message, ReadOnlySpan<byte> seal) where T : IDisconnectMessage<T>
     {
         var output = new ArrayBufferWriter<byte>(64);
-        var header = output.GetSpan(SealedHeaderLength);
-        WriteHeader(header, T.Kind, T.MessageId);
-        header[4] = SealedFormatVersion;
-        seal.CopyTo(header[HeaderLength..]);
+        WriteSealedHeader(output.GetSpan(SealedHeaderLength), T.MessageId, seal);
         output.Advance(SealedHeaderLength);
         WriteBody(output, message);
         return output.WrittenSpan.ToArray();
@@ -101,10 +98,16 @@ public static class LifelineFrame
     internal static byte[] EncodeSealedEmpty(ReadOnlySpan<byte> seal)
     {
         var frame = new byte[SealedHeaderLength];
-        WriteHeader(frame, LifelineKind.Disconnect, 0);
-        frame[4] = SealedFormatVersion;
-        seal.CopyTo(frame.AsSpan(HeaderLength));
+        WriteSealedHeader(frame, 0, seal);
         return frame;
+    }
+
+    // The 26-byte header of a version 2 disconnect: the v1 header with the version byte raised, then the seal.
+    private static void WriteSealedHeader(Span<byte> destination, uint messageId, ReadOnlySpan<byte> seal)
+    {
+        WriteHeader(destination, LifelineKind.Disconnect, messageId);
+        destination[4] = SealedFormatVersion;
+        seal.CopyTo(destination[HeaderLength..]);
     }
 
     /// <summary>Where the MessagePack body of a frame with a valid header starts.</summary>
