@@ -33,17 +33,17 @@ if (transport == "inproc")
 
 Console.WriteLine($"lobby listening on {endpoint}");
 var lobby = new LobbyServer(players.Length);
-using var lobbyHost = new LifelineSocket(lobbySocket, lobby);
+using var lobbyHost = new LifelineSocketHost(lobbySocket, lobby);
 lobby.Presence = lobbyHost.Session;
 using var poller = new NetMQPoller { lobbyHost };
 
-var sockets = new List<(DealerSocket Socket, LifelineSocket Host, PlayerClient Client)>();
+var sockets = new List<(DealerSocket Socket, LifelineSocketHost Host, PlayerClient Client)>();
 foreach (var player in players)
 {
     var socket = new DealerSocket();
     socket.SetHelloMessage(player);                                          // before Connect
     var client = new PlayerClient(player.Name);
-    var host = new LifelineSocket(socket, client);
+    var host = new LifelineSocketHost(socket, client);
     poller.Add(host);
     socket.Connect(endpoint);
     socket.SendFrame($"hi, I'm {player.Name}");                             // the poller is not running yet

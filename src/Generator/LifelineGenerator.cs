@@ -6,6 +6,7 @@ using Lifeline.Generator.Emitting;
 using Lifeline.Generator.Model;
 using Lifeline.Generator.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Lifeline.Generator;
@@ -26,20 +27,33 @@ public sealed class LifelineGenerator : IIncrementalGenerator
         public const string Specs = "Lifeline.Specs";
         public const string Catalog = "Lifeline.Catalog";
         public const string Handlers = "Lifeline.Handlers";
+        public const string CatalogClass = "Lifeline.CatalogClass";
+        public const string LanguageVersion = "Lifeline.LanguageVersion";
     }
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Records need C# 9: below it the compiler reports that on the user's lines, and nothing is generated.
+        var supported = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 })
+            .WithTrackingName(Steps.LanguageVersion);
+
         var hellos = Annotated(context, MessageParser.HelloAttribute, MessageRole.Hello, Steps.Hellos);
         var disconnects = Annotated(context, MessageParser.DisconnectAttribute, MessageRole.Disconnect, Steps.Disconnects);
         var parts = Annotated(context, MessageParser.PartAttribute, MessageRole.Part, Steps.Parts);
 
         foreach (var results in new[] { hellos, disconnects, parts })
         {
-            context.RegisterSourceOutput(results.SelectMany((r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
+            Report(context, results.SelectMany(static (r, _) => r.Diagnostics), supported);
             var specs = results.Select(static (r, _) => r.Spec).Where(static s => s is not null).WithTrackingName(Steps.Specs);
-            context.RegisterSourceOutput(specs, static (spc, spec) => spc.AddSource(spec!.HintName, MessageEmitter.Emit(spec)));
+            context.RegisterSourceOutput(specs.Combine(supported), static (spc, pair) =>
+            {
+                if (pair.Right)
+                {
+                    spc.AddSource(pair.Left!.HintName, MessageEmitter.Emit(pair.Left));
+                }
+            });
         }
 
         var entries = hellos.Collect()
@@ -48,28 +62,51 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             .Select(static (all, _) => ToEntries(all.Left.Left.Concat(all.Left.Right).Concat(all.Right)))
             .WithTrackingName(Steps.Catalog);
 
+        // Where the catalog goes: the one class the user marked [LifelineCatalog], or Lifeline.Generated.LifelineMessages.
+        var catalogClasses = context.SyntaxProvider.ForAttributeWithMetadataName(
+                CatalogClassParser.CatalogAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => CatalogClassParser.Parse(ctx, ct))
+            .WithTrackingName(Steps.CatalogClass)
+            .Collect();
+        Report(context, catalogClasses.SelectMany(static (all, _) => CatalogClassDiagnostics(all)), supported);
+        var catalogClass = catalogClasses.Select(static (all, _) => ChooseCatalogClass(all));
+
         // Handlers decode through the assembly's catalog when there is one, so presence covers every record.
         var handlers = context.SyntaxProvider.ForAttributeWithMetadataName(
                 HandlerParser.HandlerAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
                 static (ctx, ct) => HandlerParser.Parse(ctx, ct))
             .WithTrackingName(Steps.Handlers);
-        var hasCatalog = entries.Select(static (e, _) => e.Count > 0);
-        context.RegisterSourceOutput(handlers.Combine(hasCatalog), static (spc, pair) =>
+        var assemblyCatalog = entries.Combine(catalogClass)
+            .Select(static (pair, _) => pair.Left.Count > 0 || pair.Right is not null ? (pair.Right ?? CatalogClassSpec.Default).FullName : null);
+        Report(context, handlers.SelectMany(static (h, _) => h.Diagnostics), supported);
+        context.RegisterSourceOutput(handlers.Combine(assemblyCatalog).Combine(supported), static (spc, pair) =>
         {
-            foreach (var diagnostic in pair.Left.Diagnostics)
+            if (pair.Right && pair.Left.Left.Spec is { } spec)
             {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
-            if (pair.Left.Spec is { } spec)
-            {
-                spc.AddSource(spec.HintName, HandlerEmitter.Emit(spec, pair.Right));
+                spc.AddSource(spec.HintName, HandlerEmitter.Emit(spec, pair.Left.Right));
             }
         });
 
-        context.RegisterSourceOutput(entries, static (spc, entries) =>
+        // Records with init accessors need IsExternalInit, which .NET Framework and .NET Standard lack.
+        var needsIsExternalInit = context.CompilationProvider.Select(static (compilation, _) => PolyfillEmitter.NeedIsExternalInit(compilation));
+        context.RegisterSourceOutput(needsIsExternalInit.Combine(entries).Combine(supported), static (spc, pair) =>
         {
+            if (pair.Right && pair.Left.Left && pair.Left.Right.Count > 0)
+            {
+                spc.AddSource("Lifeline.IsExternalInit.g.cs", PolyfillEmitter.IsExternalInitSource);
+            }
+        });
+
+        context.RegisterSourceOutput(entries.Combine(catalogClass).Combine(supported), static (spc, input) =>
+        {
+            if (!input.Right)
+            {
+                return;
+            }
+
+            var ((entries, target), _) = input;
             var unique = new List<CatalogEntry>();
             var byId = new Dictionary<uint, CatalogEntry>();
             foreach (var entry in entries)
@@ -84,11 +121,41 @@ public sealed class LifelineGenerator : IIncrementalGenerator
                 unique.Add(entry);
             }
 
-            if (unique.Count > 0)
+            if (unique.Count > 0 || target is not null)
             {
-                spc.AddSource("Lifeline.LifelineMessages.g.cs", CatalogEmitter.Emit(unique.ToEquatableArray()));
+                spc.AddSource("Lifeline.LifelineMessages.g.cs", CatalogEmitter.Emit(unique.ToEquatableArray(), target ?? CatalogClassSpec.Default, isDefault: target is null));
             }
         });
+    }
+
+    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<DiagnosticInfo> diagnostics, IncrementalValueProvider<bool> supported) =>
+        context.RegisterSourceOutput(diagnostics.Combine(supported), static (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                spc.ReportDiagnostic(pair.Left.ToDiagnostic());
+            }
+        });
+
+    // The first valid [LifelineCatalog] class in source order wins; the others are reported.
+    private static CatalogClassSpec? ChooseCatalogClass(ImmutableArray<CatalogClassResult> all) =>
+        all.Select(r => r.Spec).FirstOrDefault(s => s is not null);
+
+    private static IEnumerable<DiagnosticInfo> CatalogClassDiagnostics(ImmutableArray<CatalogClassResult> all)
+    {
+        var chosen = ChooseCatalogClass(all);
+        foreach (var result in all)
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                yield return diagnostic;
+            }
+
+            if (result.Spec is not null && chosen is not null && !ReferenceEquals(result.Spec, chosen))
+            {
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.TwoCatalogClasses, result.Location, result.Spec.DisplayName, chosen.DisplayName);
+            }
+        }
     }
 
     private static IncrementalValuesProvider<ParseResult> Annotated(IncrementalGeneratorInitializationContext context, string attribute, MessageRole role, string step) =>

@@ -1,22 +1,13 @@
-using MessagePack.Formatters;
-
 namespace Lifeline;
 
 /// <summary>
 /// Implemented by the generator on every record marked <see cref="HelloMessageAttribute"/> or
-/// <see cref="DisconnectMessageAttribute"/>; do not implement it by hand.
+/// <see cref="DisconnectMessageAttribute"/>; do not implement it by hand. What the generator knows of the record (its
+/// kind, message id and formatter) is at <see cref="LifelineMessage{T}"/>.
 /// </summary>
 /// <typeparam name="TSelf">The record itself.</typeparam>
 public interface ILifelineMessage<TSelf> where TSelf : ILifelineMessage<TSelf>
 {
-    /// <summary>Whether the record is a hello or a disconnect message.</summary>
-    static abstract LifelineKind Kind { get; }
-
-    /// <summary>The stable message id written in the frame header.</summary>
-    static abstract uint MessageId { get; }
-
-    /// <summary>The generated formatter of the record's MessagePack body.</summary>
-    static abstract IMessagePackFormatter<TSelf> Formatter { get; }
 }
 
 /// <summary>A record marked <see cref="HelloMessageAttribute"/>. Implemented by the generator.</summary>

@@ -12,7 +12,7 @@ public class ChurnBenchmarks
 {
     private RouterSocket _router = null!;
     private string _endpoint = null!;
-    private LifelineSocket _host = null!;
+    private LifelineSocketHost _host = null!;
     private CountingHandler _handler = null!;
     private RawLoop _raw = null!;
     private byte[] _rawHello = null!;
@@ -28,7 +28,7 @@ public class ChurnBenchmarks
         _router.SetDisconnectMessage(new WorkerGone("lost"));
         _endpoint = $"tcp://127.0.0.1:{_router.BindRandomPort("tcp://127.0.0.1")}";
         _handler = new CountingHandler();
-        _host = new LifelineSocket(_router, _handler);
+        _host = new LifelineSocketHost(_router, _handler);
         _hello = Samples.Hello();
     }
 

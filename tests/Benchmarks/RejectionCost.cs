@@ -20,12 +20,12 @@ public static class RejectionCost
     {
         var valid = Chain(valid: true);
         var invalid = Chain(valid: false);
-        if (LifelineFrame.TryDecode<ChainHello>(valid, out _) is { } error)
+        if (!LifelineFrame.TryDecode<ChainHello>(valid, out _, out var error))
         {
             throw new InvalidOperationException($"the valid chain does not decode: {error}");
         }
 
-        var rejection = LifelineFrame.TryDecode<ChainHello>(invalid, out _) ?? throw new InvalidOperationException("the invalid chain decodes");
+        var rejection = LifelineFrame.TryDecode<ChainHello>(invalid, out _, out var rejected) ? throw new InvalidOperationException("the invalid chain decodes") : rejected;
         Console.WriteLine($"frames: valid {valid.Length} B, invalid {invalid.Length} B, depth {Depth}; rejected as {rejection.Reason}, detail {rejection.Detail.Length} chars");
         var iterations = 200;
         var validTimes = new double[rounds];
@@ -50,7 +50,7 @@ public static class RejectionCost
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < iterations; i++)
         {
-            LifelineFrame.TryDecode<ChainHello>(frame, out _);
+            LifelineFrame.TryDecode<ChainHello>(frame, out _, out _);
         }
 
         return clock.Elapsed.TotalMicroseconds / iterations;

@@ -9,7 +9,7 @@ namespace Lifeline.Benchmarks;
 
 /// <summary>
 /// Application messages with lifecycle events mixed in, through a ROUTER: ten peers each say hello, send 10,000
-/// messages and leave once they have been delivered. Typed handlers on a LifelineSocket against a raw receive loop doing the same by hand.
+/// messages and leave once they have been delivered. Typed handlers on a LifelineSocketHost against a raw receive loop doing the same by hand.
 /// </summary>
 [Config(typeof(SocketBenchConfig))]
 public class RouterThroughputBenchmarks
@@ -23,7 +23,7 @@ public class RouterThroughputBenchmarks
 
     private RouterSocket _router = null!;
     private string _endpoint = null!;
-    private LifelineSocket _host = null!;
+    private LifelineSocketHost _host = null!;
     private CountingHandler _handler = null!;
     private RawLoop _raw = null!;
     private List<DealerSocket> _dealers = [];
@@ -38,7 +38,7 @@ public class RouterThroughputBenchmarks
         _router.SetDisconnectMessage(new WorkerGone("lost"));
         Bind();
         _handler = new CountingHandler();
-        _host = new LifelineSocket(_router, _handler);
+        _host = new LifelineSocketHost(_router, _handler);
     }
 
     [GlobalSetup(Target = nameof(Raw))]

@@ -92,7 +92,7 @@ public class SerializationBenchmarks
     [BenchmarkCategory("Deserialize")]
     public WorkerHello? DeserializeLifelineFrame()
     {
-        LifelineFrame.TryDecode<WorkerHello>(_lifelineFrame, out var hello);
+        LifelineFrame.TryDecode<WorkerHello>(_lifelineFrame, out var hello, out _);
         return hello;
     }
 

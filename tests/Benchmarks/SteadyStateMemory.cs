@@ -61,7 +61,7 @@ public static class SteadyStateMemory
         router.SetDisconnectMessage(new WorkerGone("lost"));
         router.Bind("inproc://steady-state");
         var handler = new CountingHandler();
-        using var host = new LifelineSocket(router, handler);
+        using var host = new LifelineSocketHost(router, handler);
         var hello = Samples.Hello();
         var clock = Stopwatch.StartNew();
         Header();
@@ -90,7 +90,7 @@ public static class SteadyStateMemory
         Check(handler.Connected == cycles && handler.Disconnected == cycles && host.Session.Peers.Count == 0, "every event once, nobody left");
     }
 
-    private static void Pump(LifelineSocket host, Func<bool> pending)
+    private static void Pump(LifelineSocketHost host, Func<bool> pending)
     {
         var clock = Stopwatch.StartNew();
         while (pending())

@@ -46,7 +46,7 @@ SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
         throw new InvalidOperationException("a frame with the magic was passed on as application data");
     }
 
-    // The path a LifelineSocket takes once it has received the routing id on its own: the input as the first message
+    // The path a LifelineSocketHost takes once it has received the routing id on its own: the input as the first message
     // of a new peer (where a hello counts; a sealed-disconnect shape gets the socket's seal), then as a later message.
     var peer = PeerId.FromRoutingId(++peers);
     var first = (byte[])input.Clone();

@@ -59,6 +59,16 @@ internal static class DiagnosticDescriptors
         "Lifecycle record cannot derive from another record",
         "'{0}' derives from '{1}'; lifecycle records must not inherit members, so declare every member on '{0}' itself");
 
+    public static readonly DiagnosticDescriptor CatalogClass = Create(
+        "LFL0011",
+        "Catalog class must be a non-generic static partial class",
+        "'{0}' is marked [LifelineCatalog]; declare it 'static partial class' without type parameters so that the generator can add the catalog to it");
+
+    public static readonly DiagnosticDescriptor TwoCatalogClasses = Create(
+        "LFL0012",
+        "One catalog class per assembly",
+        "'{0}' is marked [LifelineCatalog], but '{1}' already holds this assembly's catalog; remove one of the attributes");
+
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
         "LFL0101",
         "Member type cannot be serialized",
@@ -126,7 +136,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, UnsupportedMemberType,
+        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, UnsupportedMemberType,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, MulticastLifecycle,
         HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType,
     ];

@@ -7,14 +7,22 @@ namespace Lifeline.Generator.Emitting;
 /// <summary>Emits <c>Lifeline.Generated.LifelineMessages</c>: the assembly's catalog (a switch over ids) and resolver.</summary>
 internal static class CatalogEmitter
 {
-    public static string Emit(EquatableArray<CatalogEntry> entries)
+    /// <param name="entries">The assembly's records.</param>
+    /// <param name="target">The class to emit into.</param>
+    /// <param name="isDefault">True for the generator's own internal class; false for the user's [LifelineCatalog] class.</param>
+    public static string Emit(EquatableArray<CatalogEntry> entries, CatalogClassSpec target, bool isDefault)
     {
         var code = new CodeWriter();
         code.Line(Names.Header).Line("#nullable enable").Line();
-        code.Line("namespace Lifeline.Generated;").Line();
-        code.Line("/// <summary>The lifecycle records of this assembly: a catalog to read frames and a resolver for MessagePackSerializer.</summary>");
+        var ns = code.Namespace(target.Namespace);
+        var blocks = target.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
+        if (isDefault)
+        {
+            code.Line("/// <summary>The lifecycle records of this assembly: a catalog to read frames and a resolver for MessagePackSerializer.</summary>");
+        }
+
         code.Line(Names.GeneratedCode);
-        using (code.Open("internal static class LifelineMessages"))
+        using (code.Open(isDefault ? "internal static class LifelineMessages" : $"static partial class {target.Name}"))
         {
             code.Line("/// <summary>Decodes every hello and disconnect record of this assembly by message id.</summary>");
             code.Line("public static global::Lifeline.ILifelineCatalog Catalog { get; } = new LifelineCatalog();").Line();
@@ -25,6 +33,12 @@ internal static class CatalogEmitter
             EmitResolver(code, entries);
         }
 
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            blocks[i].Dispose();
+        }
+
+        ns.Dispose();
         return code.ToString();
     }
 

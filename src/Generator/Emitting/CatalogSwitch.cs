@@ -8,8 +8,8 @@ internal static class CatalogSwitch
 {
     public static void Emit(CodeWriter code, string className, IEnumerable<(string FullName, uint MessageId)> records)
     {
-        using (code.Open($"private sealed class {className} : global::Lifeline.ILifelineCatalog"))
-        using (code.Open("public global::Lifeline.MalformedFrame? TryDecode(global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame, out object? message)"))
+        using (code.Open($"private sealed class {className} : global::Lifeline.GeneratedCatalog"))
+        using (code.Open("protected override global::Lifeline.MalformedFrame? Decode(global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame, out object? message)"))
         using (code.Open("switch (messageId)"))
         {
             foreach (var (fullName, messageId) in records)

@@ -37,6 +37,12 @@ internal sealed class CodeWriter
         return new Block(this, closeBrace: true);
     }
 
+    /// <summary>
+    /// Opens a block-scoped namespace (C# 9 has no file-scoped ones), or nothing for the global namespace; dispose the
+    /// result to close it.
+    /// </summary>
+    public Block Namespace(string? name) => name is null ? new Block(null, closeBrace: false) : Open($"namespace {name}");
+
     /// <summary>Indents without braces (case bodies); dispose the result to outdent.</summary>
     public Block Indent()
     {
@@ -46,10 +52,15 @@ internal sealed class CodeWriter
 
     public override string ToString() => _text.ToString();
 
-    internal readonly struct Block(CodeWriter writer, bool closeBrace) : IDisposable
+    internal readonly struct Block(CodeWriter? writer, bool closeBrace) : IDisposable
     {
         public void Dispose()
         {
+            if (writer is null)
+            {
+                return;
+            }
+
             writer._indent--;
             if (closeBrace)
             {

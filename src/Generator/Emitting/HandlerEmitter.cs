@@ -15,20 +15,18 @@ internal static class HandlerEmitter
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string Peer = "global::Lifeline.PeerId";
 
-    public static string Emit(HandlerSpec spec, bool hasAssemblyCatalog)
+    /// <param name="spec">The handler class.</param>
+    /// <param name="assemblyCatalog">The fully qualified class of the assembly's catalog, or null when it has no records.</param>
+    public static string Emit(HandlerSpec spec, string? assemblyCatalog)
     {
         var code = new CodeWriter();
         code.Line(Names.Header).Line("#nullable enable").Line();
-        if (spec.Namespace is not null)
-        {
-            code.Line($"namespace {spec.Namespace};").Line();
-        }
-
+        var ns = code.Namespace(spec.Namespace);
         var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
         code.Line(Names.GeneratedCode);
         using (code.Open($"partial class {spec.Name} : {Handler}"))
         {
-            EmitCatalog(code, spec, hasAssemblyCatalog);
+            EmitCatalog(code, spec, assemblyCatalog);
             code.Line();
             EmitPeerConnected(code, spec);
             code.Line();
@@ -65,14 +63,15 @@ internal static class HandlerEmitter
             blocks[i].Dispose();
         }
 
+        ns.Dispose();
         return code.ToString();
     }
 
     // Every record of the assembly (presence covers them all, handled or not), then those the methods name from elsewhere.
-    private static void EmitCatalog(CodeWriter code, HandlerSpec spec, bool hasAssemblyCatalog)
+    private static void EmitCatalog(CodeWriter code, HandlerSpec spec, string? assemblyCatalog)
     {
         var records = "new __LifelineRecords()";
-        var value = hasAssemblyCatalog ? $"global::Lifeline.LifelineCatalog.Combine(global::Lifeline.Generated.LifelineMessages.Catalog, {records})" : records;
+        var value = assemblyCatalog is null ? records : $"global::Lifeline.LifelineCatalog.Combine({assemblyCatalog}.Catalog, {records})";
         code.Line($"private static readonly {Catalog} __LifelineCatalog = {value};").Line();
         code.Line($"{Catalog} {Handler}.Catalog => __LifelineCatalog;");
     }

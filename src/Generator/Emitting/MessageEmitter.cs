@@ -11,16 +11,14 @@ internal static class MessageEmitter
     {
         var code = new CodeWriter();
         code.Line(Names.Header).Line("#nullable enable").Line();
-        if (spec.Namespace is not null)
+        using (code.Namespace(spec.Namespace))
         {
-            code.Line($"namespace {spec.Namespace};").Line();
-        }
-
-        var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
-        EmitRecord(code, spec);
-        for (var i = blocks.Count - 1; i >= 0; i--)
-        {
-            blocks[i].Dispose();
+            var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
+            EmitRecord(code, spec);
+            for (var i = blocks.Count - 1; i >= 0; i--)
+            {
+                blocks[i].Dispose();
+            }
         }
 
         return code.ToString();
@@ -42,10 +40,9 @@ internal static class MessageEmitter
         {
             if (spec.Role != MessageRole.Part)
             {
-                var message = $"global::Lifeline.ILifelineMessage<{self}>";
-                code.Line($"static global::Lifeline.LifelineKind {message}.Kind => global::Lifeline.LifelineKind.{spec.Role};");
-                code.Line($"static uint {message}.MessageId => 0x{spec.MessageId.ToString("X8", CultureInfo.InvariantCulture)}u;");
-                code.Line($"static {Names.FormatterInterface}<{self}> {message}.Formatter => LifelineFormatter.Instance;");
+                // Registered from the record's type initializer, which LifelineMessage<T> runs on first use.
+                var id = $"0x{spec.MessageId.ToString("X8", CultureInfo.InvariantCulture)}u";
+                code.Line($"private static readonly {Names.FormatterInterface}<{self}> __LifelineRegistration = global::Lifeline.LifelineMessage<{self}>.Register(global::Lifeline.LifelineKind.{spec.Role}, {id}, LifelineFormatter.Instance);");
                 code.Line();
             }
 
@@ -58,6 +55,7 @@ internal static class MessageEmitter
         var self = spec.FullName;
         code.Line($"/// <summary>The generated MessagePack formatter of <see cref=\"{spec.Name}\"/>: a map keyed by member name.</summary>");
         code.Line(Names.GeneratedCode);
+        code.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         using (code.Open($"public sealed class LifelineFormatter : {Names.FormatterInterface}<{self}>"))
         {
             code.Line("/// <summary>The shared, stateless instance.</summary>");

@@ -147,12 +147,13 @@ internal sealed class LifecycleCore
 
     private bool TryDecode(ReadOnlyMemory<byte> frame, out object message, out MalformedFrame error)
     {
-        var problem = LifelineFrame.TryReadHeader(frame.Span, MaxFrameSize, out var kind, out var id);
         object? decoded = null;
-        problem ??= _catalog.TryDecode(kind, id, frame, out decoded);
+        MalformedFrame? problem;
+        var decodedOk = LifelineFrame.TryReadHeader(frame.Span, MaxFrameSize, out var kind, out var id, out problem)
+            && _catalog.TryDecode(kind, id, frame, out decoded, out problem);
         message = decoded!;
         error = problem!;
-        return problem is null;
+        return decodedOk;
     }
 
     // The frame is copied into the report: the received message may be reused, and no byte a peer sent is lost.

@@ -49,7 +49,11 @@ internal static class SocketSetup
         }
 
         write(maxFrameSize);
-        HostLimits.AddOrUpdate(socket, new StrongBox<long>(maxFrameSize));
+        lock (HostLimits)
+        {
+            HostLimits.Remove(socket);
+            HostLimits.Add(socket, new StrongBox<long>(maxFrameSize));
+        }
     }
 
     private static byte[] EnsureSealedDisconnect(object socket, Action<byte[]> install)

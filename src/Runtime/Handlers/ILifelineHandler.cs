@@ -7,7 +7,7 @@ namespace Lifeline;
 /// <summary>
 /// Implemented by the generator on classes marked <see cref="LifelineHandlerAttribute"/>: typed glue that calls the
 /// handler method matching each event. The rules (what counts as a lifecycle event, presence, order) live in the
-/// hosts (<see cref="LifelineSocket"/>), which call it. Not meant to be implemented or called by hand.
+/// hosts (<see cref="LifelineSocketHost"/>), which call it. Not meant to be implemented or called by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface ILifelineHandler

@@ -15,51 +15,53 @@ namespace Lifeline;
 /// it ends; cancelling the token ends it (with <see cref="OperationCanceledException"/>, as usual).
 /// </summary>
 /// <remarks>
-/// The stream is bounded: at most <see cref="Capacity"/> events wait for a slow consumer; then the socket is not read
+/// The stream is bounded: at most <see cref="LifelineLimits.EventCapacity"/> events (128 by default) wait for a slow consumer; then the socket is not read
 /// until the consumer catches up, so ZeroMQ's high-water mark, not memory, absorbs the difference.
 /// </remarks>
 public static class LifelineEvents
 {
-    /// <summary>How many received events at most wait for the consumer of a ROUTER, PEER or DEALER stream (128).</summary>
-    public const int Capacity = 128;
-
     // How often the receiving thread looks at the token between messages.
     private static readonly TimeSpan PollSlice = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Events of a ROUTER.</summary>
     /// <param name="socket">The socket, configured and bound or connected.</param>
     /// <param name="catalog">The records to decode, usually <c>Lifeline.Generated.LifelineMessages.Catalog</c>.</param>
+    /// <param name="limits">The bounds on what peers may make the stream spend; <see cref="LifelineLimits.Default"/> when null.</param>
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events, in arrival order.</returns>
-    public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(RouterSocket socket, ILifelineCatalog catalog, CancellationToken cancellationToken = default) =>
-        FromPollable(socket, isRouted: true, catalog, cancellationToken);
+    public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(RouterSocket socket, ILifelineCatalog catalog, LifelineLimits? limits = null, CancellationToken cancellationToken = default) =>
+        FromPollable(socket, isRouted: true, catalog, limits ?? LifelineLimits.Default, cancellationToken);
 
     /// <summary>Events of a PEER socket.</summary>
     /// <param name="socket">The socket, configured and bound or connected.</param>
     /// <param name="catalog">The records to decode.</param>
+    /// <param name="limits">The bounds on what peers may make the stream spend; <see cref="LifelineLimits.Default"/> when null.</param>
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events, in arrival order.</returns>
-    public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(PeerSocket socket, ILifelineCatalog catalog, CancellationToken cancellationToken = default) =>
-        FromPollable(socket, isRouted: true, catalog, cancellationToken);
+    public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(PeerSocket socket, ILifelineCatalog catalog, LifelineLimits? limits = null, CancellationToken cancellationToken = default) =>
+        FromPollable(socket, isRouted: true, catalog, limits ?? LifelineLimits.Default, cancellationToken);
 
     /// <summary>Events of a DEALER.</summary>
     /// <param name="socket">The socket, configured and connected.</param>
     /// <param name="catalog">The records to decode.</param>
+    /// <param name="limits">The bounds on what peers may make the stream spend; <see cref="LifelineLimits.Default"/> when null.</param>
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events, in arrival order.</returns>
-    public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(DealerSocket socket, ILifelineCatalog catalog, CancellationToken cancellationToken = default) =>
-        FromPollable(socket, isRouted: false, catalog, cancellationToken);
+    public static IAsyncEnumerable<LifelineEvent> ReadAllAsync(DealerSocket socket, ILifelineCatalog catalog, LifelineLimits? limits = null, CancellationToken cancellationToken = default) =>
+        FromPollable(socket, isRouted: false, catalog, limits ?? LifelineLimits.Default, cancellationToken);
 
     /// <summary>Events of a SERVER (thread-safe: received asynchronously, no extra thread, one message per event pulled).</summary>
     /// <param name="socket">The socket, configured and bound.</param>
     /// <param name="catalog">The records to decode.</param>
+    /// <param name="limits">The bounds on what peers may make the stream spend; <see cref="LifelineLimits.Default"/> when null.</param>
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events, in arrival order.</returns>
-    public static async IAsyncEnumerable<LifelineEvent> ReadAllAsync(ServerSocket socket, ILifelineCatalog catalog, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<LifelineEvent> ReadAllAsync(ServerSocket socket, ILifelineCatalog catalog, LifelineLimits? limits = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(socket);
-        SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize);
-        var core = new LifecycleCore(isRouted: true, catalog, SocketSetup.EnsureSealedDisconnect(socket), LifelineFrame.DefaultMaxFrameSize);
+        Guard.NotNull(socket);
+        var maxFrameSize = (limits ?? LifelineLimits.Default).MaxFrameSize;
+        SocketSetup.BoundMessageSize(socket, maxFrameSize);
+        var core = new LifecycleCore(isRouted: true, catalog, SocketSetup.EnsureSealedDisconnect(socket), maxFrameSize);
         while (true)
         {
             var (routingId, payload) = await socket.ReceiveBytesAsync(cancellationToken).ConfigureAwait(false);
@@ -71,17 +73,19 @@ public static class LifelineEvents
     /// <summary>Events of a CLIENT (thread-safe: received asynchronously, no extra thread, one message per event pulled).</summary>
     /// <param name="socket">The socket, configured and connected.</param>
     /// <param name="catalog">The records to decode.</param>
+    /// <param name="limits">The bounds on what peers may make the stream spend; <see cref="LifelineLimits.Default"/> when null.</param>
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The events, in arrival order.</returns>
     /// <remarks>
     /// NetMQ offers no connection events on a CLIENT, so only the server's first hello is taken as a lifecycle event;
     /// a hello after a reconnect arrives as a <see cref="MessageEvent"/> with <see cref="NotLifecycleReason.HelloNotFirst"/>.
     /// </remarks>
-    public static async IAsyncEnumerable<LifelineEvent> ReadAllAsync(ClientSocket socket, ILifelineCatalog catalog, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<LifelineEvent> ReadAllAsync(ClientSocket socket, ILifelineCatalog catalog, LifelineLimits? limits = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(socket);
-        SocketSetup.BoundMessageSize(socket, LifelineFrame.DefaultMaxFrameSize);
-        var core = new LifecycleCore(isRouted: false, catalog, null, LifelineFrame.DefaultMaxFrameSize);
+        Guard.NotNull(socket);
+        var maxFrameSize = (limits ?? LifelineLimits.Default).MaxFrameSize;
+        SocketSetup.BoundMessageSize(socket, maxFrameSize);
+        var core = new LifecycleCore(isRouted: false, catalog, null, maxFrameSize);
         while (true)
         {
             var payload = await socket.ReceiveBytesAsync(cancellationToken).ConfigureAwait(false);
@@ -96,15 +100,15 @@ public static class LifelineEvents
         return message;
     }
 
-    private static async IAsyncEnumerable<LifelineEvent> FromPollable(NetMQSocket socket, bool isRouted, ILifelineCatalog catalog, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<LifelineEvent> FromPollable(NetMQSocket socket, bool isRouted, ILifelineCatalog catalog, LifelineLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(socket);
-        ArgumentNullException.ThrowIfNull(catalog);
-        var channel = Channel.CreateBounded<LifelineEvent>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        Guard.NotNull(socket);
+        Guard.NotNull(catalog);
+        var channel = Channel.CreateBounded<LifelineEvent>(new BoundedChannelOptions(limits.EventCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // NetMQ sockets are not thread-safe: one dedicated thread does every receive while enumeration lasts.
-        var receiver = new Thread(() => Receive(socket, isRouted, catalog, channel.Writer, stop.Token))
+        var receiver = new Thread(() => Receive(socket, isRouted, catalog, limits.MaxFrameSize, channel.Writer, stop.Token))
         {
             IsBackground = true,
             Name = "Lifeline events",
@@ -120,16 +124,20 @@ public static class LifelineEvents
         finally
         {
             // Hand the socket back only once the receiving thread is done with it.
+#if NET8_0_OR_GREATER
             await stop.CancelAsync().ConfigureAwait(false);
+#else
+            stop.Cancel();
+#endif
             await Task.Run(receiver.Join, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static void Receive(NetMQSocket socket, bool isRouted, ILifelineCatalog catalog, ChannelWriter<LifelineEvent> events, CancellationToken stop)
+    private static void Receive(NetMQSocket socket, bool isRouted, ILifelineCatalog catalog, int maxFrameSize, ChannelWriter<LifelineEvent> events, CancellationToken stop)
     {
         try
         {
-            using var feed = new SocketFeed(socket, isRouted, catalog, LifelineFrame.DefaultMaxFrameSize) { ReusesMessages = false };
+            using var feed = new SocketFeed(socket, isRouted, catalog, maxFrameSize) { ReusesMessages = false };
             feed.ReceiveFaulted += exception => System.Diagnostics.Trace.TraceError("Lifeline events: NetMQ threw while receiving; contained: {0}", exception);
             while (!stop.IsCancellationRequested)
             {

@@ -49,7 +49,8 @@ public sealed class LifelineSession
 
     internal void PeerConnected(PeerId peer, object hello) => _peers[peer] = hello;
 
-    internal bool PeerDisconnected(PeerId peer, [NotNullWhen(true)] out object? hello) => _peers.Remove(peer, out hello);
+    internal bool PeerDisconnected(PeerId peer, [NotNullWhen(true)] out object? hello) =>
+        _peers.TryGetValue(peer, out hello) && _peers.Remove(peer);
 
     /// <summary>Counts a server hello; true for the first one (a connection), false for later ones (reconnections).</summary>
     internal bool ServerHelloReceived()

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Lifeline;
 
@@ -15,7 +16,11 @@ public static class LifelineCatalog
     /// <returns>A catalog that consults each in turn.</returns>
     public static ILifelineCatalog Combine(params ILifelineCatalog[] catalogs)
     {
-        ArgumentNullException.ThrowIfNull(catalogs);
+        if (catalogs is null)
+        {
+            throw new ArgumentNullException(nameof(catalogs));
+        }
+
         return new Combined((ILifelineCatalog[])catalogs.Clone());
     }
 
@@ -30,20 +35,24 @@ public static class LifelineCatalog
 
     private sealed class Combined(IReadOnlyList<ILifelineCatalog> catalogs) : ILifelineCatalog
     {
-        public MalformedFrame? TryDecode(LifelineKind kind, uint messageId, ReadOnlyMemory<byte> frame, out object? message)
+        public bool TryDecode(LifelineKind kind, uint messageId, ReadOnlyMemory<byte> frame, [NotNullWhen(true)] out object? message, [NotNullWhen(false)] out MalformedFrame? error)
         {
-            MalformedFrame? last = UnknownId(kind, messageId, frame.Length);
+            error = UnknownId(kind, messageId, frame.Length);
             foreach (var catalog in catalogs)
             {
-                last = catalog.TryDecode(kind, messageId, frame, out message);
-                if (last is null || last.Reason != MalformedReason.UnknownMessageId)
+                if (catalog.TryDecode(kind, messageId, frame, out message, out error))
                 {
-                    return last;
+                    return true;
+                }
+
+                if (error.Reason != MalformedReason.UnknownMessageId)
+                {
+                    return false;
                 }
             }
 
             message = null;
-            return last;
+            return false;
         }
     }
 }

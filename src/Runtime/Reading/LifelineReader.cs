@@ -12,15 +12,17 @@ namespace Lifeline;
 /// <see cref="LifelineReceiveExtensions"/>, from the socket's thread.
 /// </summary>
 /// <param name="catalog">The records this reader knows, usually <c>Lifeline.Generated.LifelineMessages.Catalog</c>.</param>
-/// <param name="maxFrameSize">Lifecycle frames longer than this are <see cref="MalformedReason.TooLarge"/>, never decoded.</param>
-public sealed class LifelineReader(ILifelineCatalog catalog, int maxFrameSize = LifelineFrame.DefaultMaxFrameSize)
+/// <param name="limits">The bounds on what peers may make the reader spend; <see cref="LifelineLimits.Default"/> when null.</param>
+public sealed class LifelineReader(ILifelineCatalog catalog, LifelineLimits? limits = null)
 {
     private readonly ILifelineCatalog _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
     private object? _socket;
     private LifecycleCore? _core;
 
-    /// <summary>The largest lifecycle frame this reader decodes.</summary>
-    public int MaxFrameSize { get; } = maxFrameSize > 0 ? maxFrameSize : throw new ArgumentOutOfRangeException(nameof(maxFrameSize));
+    /// <summary>The bounds this reader applies.</summary>
+    public LifelineLimits Limits { get; } = limits ?? LifelineLimits.Default;
+
+    private int MaxFrameSize => Limits.MaxFrameSize;
 
     /// <summary>Presence and connection state of the socket this reader follows, once it read from one.</summary>
     public LifelineSession? Session => _core?.Session;
@@ -52,14 +54,18 @@ public sealed class LifelineReader(ILifelineCatalog catalog, int maxFrameSize = 
             return new LifelineReadResult(ReadKind.ApplicationData, peer, null, null, 0);
         }
 
-        var error = LifelineFrame.TryReadHeader(frame.Span, MaxFrameSize, out var kind, out var id);
+        object? message = null;
+        LifelineFrame.TryReadHeader(frame.Span, MaxFrameSize, out var kind, out var id, out var error);
         if (error is null && extraFrames > 0)
         {
             error = new MalformedFrame(MalformedReason.UnexpectedFrames, $"a lifecycle frame must be alone in its message, but {extraFrames} more frame(s) followed", frame.Length, kind, id);
         }
 
-        object? message = null;
-        error ??= _catalog.TryDecode(kind, id, frame, out message);
+        if (error is null)
+        {
+            _catalog.TryDecode(kind, id, frame, out message, out error);
+        }
+
         return error is not null
             ? new LifelineReadResult(ReadKind.Malformed, peer, null, error, id)
             : new LifelineReadResult(kind == LifelineKind.Hello ? ReadKind.Hello : ReadKind.Disconnect, peer, message, null, id);

@@ -51,8 +51,8 @@ public static class LifelineReceiveExtensions
     /// <returns>True when a message arrived.</returns>
     public static bool TryReceive(this LifelineReader reader, ServerSocket socket, TimeSpan timeout, out LifelineReadResult result, [NotNullWhen(true)] out byte[]? payload)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(reader);
+        Guard.NotNull(socket);
         var core = reader.CoreFor(socket, isRouted: true, () => SocketSetup.EnsureSealedDisconnect(socket));
         if (!socket.TryReceiveBytes(timeout, out var routingId, out payload))
         {
@@ -73,8 +73,8 @@ public static class LifelineReceiveExtensions
     /// <returns>True when a message arrived.</returns>
     public static bool TryReceive(this LifelineReader reader, ClientSocket socket, TimeSpan timeout, out LifelineReadResult result, [NotNullWhen(true)] out byte[]? payload)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(reader);
+        Guard.NotNull(socket);
         var core = reader.CoreFor(socket, isRouted: false, static () => null);
         if (!socket.TryReceiveBytes(timeout, out payload))
         {
@@ -88,8 +88,8 @@ public static class LifelineReceiveExtensions
 
     private static bool TryReceiveMultipart(LifelineReader reader, NetMQSocket socket, TimeSpan timeout, bool routed, out LifelineReadResult result, [NotNullWhen(true)] out NetMQMessage? message)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(reader);
+        Guard.NotNull(socket);
         var core = reader.CoreFor(socket, routed, () => routed ? SocketSetup.EnsureSealedDisconnect(socket) : null);
         message = null;
         if (!socket.TryReceiveMultipartMessage(timeout, ref message))

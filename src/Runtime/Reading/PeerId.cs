@@ -89,9 +89,7 @@ public readonly struct PeerId : IEquatable<PeerId>
             return (int)_routingId;
         }
 
-        var hash = new HashCode();
-        hash.AddBytes(Bytes);
-        return hash.ToHashCode();
+        return Lifeline.Bytes.Hash(Bytes);
     }
 
     /// <summary>Compares two peer ids by value.</summary>
@@ -111,5 +109,5 @@ public readonly struct PeerId : IEquatable<PeerId>
     public override string ToString() =>
         _isNumeric ? _routingId.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : _bytes is null ? "none"
-        : Convert.ToHexString(_bytes);
+        : Lifeline.Bytes.ToHex(_bytes);
 }

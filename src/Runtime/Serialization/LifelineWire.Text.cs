@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Unicode;
 using MessagePack;
 
 namespace Lifeline.Serialization;
@@ -23,13 +22,13 @@ public static partial class LifelineWire
             return string.Empty;
         }
 
-        if (!Utf8.IsValid(utf8))
+        if (!Utf8Validation.IsValid(utf8))
         {
             throw new LifelineDecodeException(null, "the string is not valid UTF-8");
         }
 
         ChargeString(utf8.Length);
-        return Encoding.UTF8.GetString(utf8);
+        return Bytes.Utf8(utf8);
     }
 
     /// <summary>Reads a string that must not be nil, like <see cref="ReadString"/>.</summary>

@@ -11,6 +11,9 @@ namespace Lifeline.Serialization;
 /// </summary>
 public static partial class LifelineWire
 {
+    // DateTime.UnixEpoch is .NET Core only.
+    private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
     private const sbyte TimestampType = -1;
 
     // DateTime.MinValue and the last whole second of DateTime.MaxValue, in seconds from the Unix epoch.
@@ -72,7 +75,7 @@ public static partial class LifelineWire
             throw new LifelineDecodeException(null, $"the timestamp, {seconds} seconds from 1970, is outside the years 1 to 9999");
         }
 
-        return new DateTime(DateTime.UnixEpoch.Ticks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100), DateTimeKind.Utc);
+        return new DateTime(UnixEpochTicks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100), DateTimeKind.Utc);
     }
 
     /// <summary>Writes a DateTimeOffset as [timestamp of the UTC instant, offset in minutes].</summary>

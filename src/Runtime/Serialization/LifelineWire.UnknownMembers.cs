@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using System.Text.Unicode;
 using MessagePack;
 
 namespace Lifeline.Serialization;
@@ -21,7 +20,7 @@ public static partial class LifelineWire
     /// <param name="key">The member's name, as UTF-8 bytes.</param>
     public static void SkipUnknown(ref MessagePackReader reader, MessagePackSerializerOptions options, scoped ReadOnlySpan<byte> key)
     {
-        if (!Utf8.IsValid(key))
+        if (!Utf8Validation.IsValid(key))
         {
             throw new LifelineDecodeException(null, "a member name is not valid UTF-8");
         }
@@ -46,7 +45,7 @@ public static partial class LifelineWire
     /// <param name="options">The options in use: their security bounds the nesting depth.</param>
     public static void Skip(ref MessagePackReader reader, MessagePackSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        Guard.NotNull(options);
 
         // The values left at each enclosing level; allocated only when the value holds a container.
         Stack<long>? enclosing = null;
@@ -88,7 +87,7 @@ public static partial class LifelineWire
     // A peer's name goes into logs: control characters and quotes become '?', and long names are cut.
     private static string NameForErrors(ReadOnlySpan<byte> key)
     {
-        var name = Encoding.UTF8.GetString(key);
+        var name = Bytes.Utf8(key);
         var text = new StringBuilder(Math.Min(name.Length, MaxNameInErrors + 1));
         foreach (var c in name)
         {

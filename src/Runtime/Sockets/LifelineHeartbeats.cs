@@ -19,7 +19,7 @@ public static class LifelineHeartbeats
     /// <param name="timeout">How long a peer may stay silent; three intervals when omitted.</param>
     public static void UseHeartbeats(this NetMQSocket socket, TimeSpan interval, TimeSpan? timeout = null)
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         var limit = Validate(interval, timeout);
         socket.Options.HeartbeatInterval = interval;
         socket.Options.HeartbeatTimeout = limit;
@@ -32,7 +32,7 @@ public static class LifelineHeartbeats
     /// <param name="timeout">How long a client may stay silent; three intervals when omitted.</param>
     public static void UseHeartbeats(this ServerSocket socket, TimeSpan interval, TimeSpan? timeout = null)
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         var limit = Validate(interval, timeout);
         socket.Options.HeartbeatInterval = interval;
         socket.Options.HeartbeatTimeout = limit;
@@ -41,9 +41,13 @@ public static class LifelineHeartbeats
 
     private static TimeSpan Validate(TimeSpan interval, TimeSpan? timeout)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
-        var limit = timeout ?? interval * 3;
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, interval, nameof(timeout));
+        Guard.Positive(interval);
+        var limit = timeout ?? TimeSpan.FromTicks(interval.Ticks * 3);
+        if (limit < interval)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), limit, "the timeout must be at least the interval");
+        }
+
         return limit;
     }
 }

@@ -22,7 +22,7 @@ public static class LifelineSocketExtensions
     /// <param name="hello">The hello to send.</param>
     public static void SetHelloMessage<T>(this DealerSocket socket, T hello) where T : IHelloMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         socket.Options.HelloMessage = Encode(hello);
     }
 
@@ -32,7 +32,7 @@ public static class LifelineSocketExtensions
     /// <param name="hello">The hello to send.</param>
     public static void SetHelloMessage<T>(this RouterSocket socket, T hello) where T : IHelloMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         socket.Options.HelloMessage = Encode(hello);
     }
 
@@ -42,7 +42,7 @@ public static class LifelineSocketExtensions
     /// <param name="hello">The hello to send.</param>
     public static void SetHelloMessage<T>(this PeerSocket socket, T hello) where T : IHelloMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         socket.Options.HelloMessage = Encode(hello);
     }
 
@@ -52,7 +52,7 @@ public static class LifelineSocketExtensions
     /// <param name="hello">The hello to send.</param>
     public static void SetHelloMessage<T>(this ClientSocket socket, T hello) where T : IHelloMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         socket.Options.HelloMessage = Encode(hello);
     }
 
@@ -62,7 +62,7 @@ public static class LifelineSocketExtensions
     /// <param name="hello">The hello to send.</param>
     public static void SetHelloMessage<T>(this ServerSocket socket, T hello) where T : IHelloMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         socket.Options.HelloMessage = Encode(hello);
     }
 
@@ -72,7 +72,7 @@ public static class LifelineSocketExtensions
     /// <param name="message">The message the socket generates for itself.</param>
     public static void SetDisconnectMessage<T>(this RouterSocket socket, T message) where T : IDisconnectMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         socket.Options.DisconnectMessage = EncodeSealed(socket, message);
     }
 
@@ -82,7 +82,7 @@ public static class LifelineSocketExtensions
     /// <param name="message">The message the socket generates for itself.</param>
     public static void SetDisconnectMessage<T>(this PeerSocket socket, T message) where T : IDisconnectMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         socket.Options.DisconnectMessage = EncodeSealed(socket, message);
     }
 
@@ -92,7 +92,7 @@ public static class LifelineSocketExtensions
     /// <param name="message">The message the socket generates for itself.</param>
     public static void SetDisconnectMessage<T>(this ServerSocket socket, T message) where T : IDisconnectMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(socket);
+        Guard.NotNull(socket);
         socket.Options.DisconnectMessage = EncodeSealed(socket, message);
     }
 

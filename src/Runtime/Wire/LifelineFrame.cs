@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using MessagePack;
 
 namespace Lifeline;
@@ -78,8 +79,8 @@ public static class LifelineFrame
     /// <param name="message">The record to encode.</param>
     public static void Write<T>(IBufferWriter<byte> output, T message) where T : ILifelineMessage<T>
     {
-        ArgumentNullException.ThrowIfNull(output);
-        WriteHeader(output.GetSpan(HeaderLength), T.Kind, T.MessageId);
+        Guard.NotNull(output);
+        WriteHeader(output.GetSpan(HeaderLength), LifelineMessage<T>.Kind, LifelineMessage<T>.MessageId);
         output.Advance(HeaderLength);
         WriteBody(output, message);
     }
@@ -88,7 +89,7 @@ public static class LifelineFrame
     internal static byte[] EncodeSealed<T>(T message, ReadOnlySpan<byte> seal) where T : IDisconnectMessage<T>
     {
         var output = new ArrayBufferWriter<byte>(64);
-        WriteSealedHeader(output.GetSpan(SealedHeaderLength), T.MessageId, seal);
+        WriteSealedHeader(output.GetSpan(SealedHeaderLength), LifelineMessage<T>.MessageId, seal);
         output.Advance(SealedHeaderLength);
         WriteBody(output, message);
         return output.WrittenSpan.ToArray();
@@ -117,7 +118,7 @@ public static class LifelineFrame
     private static void WriteBody<T>(IBufferWriter<byte> output, T message) where T : ILifelineMessage<T>
     {
         var writer = new MessagePackWriter(output);
-        T.Formatter.Serialize(ref writer, message, MessagePackSerializerOptions.Standard);
+        LifelineMessage<T>.Formatter.Serialize(ref writer, message, MessagePackSerializerOptions.Standard);
         writer.Flush();
     }
 
@@ -133,27 +134,32 @@ public static class LifelineFrame
         BinaryPrimitives.WriteUInt32BigEndian(destination[6..], messageId);
     }
 
-    /// <summary>
-    /// Reads the header of a frame that <see cref="HasMagic"/> accepted. Returns null on success, or the
-    /// reason the header cannot be used.
-    /// </summary>
+    /// <summary>Reads the header of a frame that <see cref="HasMagic"/> accepted.</summary>
     /// <param name="frame">The whole frame.</param>
     /// <param name="kind">The kind byte, when the header is valid.</param>
     /// <param name="messageId">The message id, when the header is long enough to hold one.</param>
-    /// <returns>Null when the header is valid; otherwise why it is not.</returns>
-    public static MalformedFrame? TryReadHeader(ReadOnlySpan<byte> frame, out LifelineKind kind, out uint messageId) =>
-        TryReadHeader(frame, int.MaxValue, out kind, out messageId);
+    /// <param name="error">Why the header cannot be used, when the result is false.</param>
+    /// <returns>True when the header is valid.</returns>
+    public static bool TryReadHeader(ReadOnlySpan<byte> frame, out LifelineKind kind, out uint messageId, [NotNullWhen(false)] out MalformedFrame? error) =>
+        TryReadHeader(frame, int.MaxValue, out kind, out messageId, out error);
 
     /// <summary>
-    /// Reads the header like <see cref="TryReadHeader(ReadOnlySpan{byte}, out LifelineKind, out uint)"/>, and first
-    /// rejects a frame longer than <paramref name="maxFrameSize"/>.
+    /// Reads the header like <see cref="TryReadHeader(ReadOnlySpan{byte}, out LifelineKind, out uint, out MalformedFrame)"/>,
+    /// and first rejects a frame longer than <paramref name="maxFrameSize"/>.
     /// </summary>
     /// <param name="frame">The whole frame.</param>
     /// <param name="maxFrameSize">The largest frame accepted.</param>
     /// <param name="kind">The kind byte, when the header is valid.</param>
     /// <param name="messageId">The message id, when the header is long enough to hold one.</param>
-    /// <returns>Null when the header is valid; otherwise why it is not.</returns>
-    public static MalformedFrame? TryReadHeader(ReadOnlySpan<byte> frame, int maxFrameSize, out LifelineKind kind, out uint messageId)
+    /// <param name="error">Why the header cannot be used, when the result is false.</param>
+    /// <returns>True when the header is valid.</returns>
+    public static bool TryReadHeader(ReadOnlySpan<byte> frame, int maxFrameSize, out LifelineKind kind, out uint messageId, [NotNullWhen(false)] out MalformedFrame? error)
+    {
+        error = ReadHeader(frame, maxFrameSize, out kind, out messageId);
+        return error is null;
+    }
+
+    private static MalformedFrame? ReadHeader(ReadOnlySpan<byte> frame, int maxFrameSize, out LifelineKind kind, out uint messageId)
     {
         kind = default;
         messageId = 0;
@@ -194,28 +200,31 @@ public static class LifelineFrame
     }
 
     /// <summary>
-    /// Decodes a frame that must hold a <typeparamref name="T"/>. Never throws for bad input: every
-    /// problem is returned as a <see cref="MalformedFrame"/>.
+    /// Decodes a frame that must hold a <typeparamref name="T"/>. Never throws for bad input: every problem is
+    /// returned as a <see cref="MalformedFrame"/>.
     /// </summary>
     /// <typeparam name="T">The expected generated lifecycle record.</typeparam>
     /// <param name="frame">The whole frame, header included.</param>
-    /// <param name="message">The decoded record, when the result is null.</param>
+    /// <param name="message">The decoded record, when the result is true.</param>
+    /// <param name="error">Why the frame is not a valid <typeparamref name="T"/>, when the result is false.</param>
     /// <param name="maxDecodedSize">The budget on the estimated decoded size of the message, in bytes.</param>
-    /// <returns>Null on success; otherwise why the frame is not a valid <typeparamref name="T"/>.</returns>
-    public static MalformedFrame? TryDecode<T>(ReadOnlyMemory<byte> frame, out T? message, int maxDecodedSize = DefaultMaxDecodedSize) where T : ILifelineMessage<T>
+    /// <returns>True when the frame holds a valid <typeparamref name="T"/>.</returns>
+    public static bool TryDecode<T>(ReadOnlyMemory<byte> frame, [MaybeNullWhen(false)] out T message, [NotNullWhen(false)] out MalformedFrame? error, int maxDecodedSize = DefaultMaxDecodedSize)
+        where T : ILifelineMessage<T>
     {
         message = default;
-        var error = TryReadHeader(frame.Span, out var kind, out var id);
-        if (error is not null)
+        if (!TryReadHeader(frame.Span, out var kind, out var id, out error))
         {
-            return error;
+            return false;
         }
 
-        if (id != T.MessageId)
+        var expected = LifelineMessage<T>.MessageId;
+        if (id != expected)
         {
-            return new MalformedFrame(MalformedReason.UnknownMessageId, $"message id 0x{id:X8} is not {typeof(T).Name} (0x{T.MessageId:X8})", frame.Length, kind, id);
+            error = new MalformedFrame(MalformedReason.UnknownMessageId, $"message id 0x{id:X8} is not {typeof(T).Name} (0x{expected:X8})", frame.Length, kind, id);
+            return false;
         }
 
-        return BodyDecoder.Decode(kind, frame, out message, maxDecodedSize);
+        return BodyDecoder.TryDecode(kind, frame, out message, out error, maxDecodedSize);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 
 namespace Lifeline;
 
@@ -14,7 +13,7 @@ internal static class SocketSeals
     private static readonly ConditionalWeakTable<object, byte[]> Seals = new();
 
     /// <summary>The socket's seal, created on first use.</summary>
-    public static byte[] For(object socket) => Seals.GetValue(socket, static _ => RandomNumberGenerator.GetBytes(LifelineFrame.SealLength));
+    public static byte[] For(object socket) => Seals.GetValue(socket, static _ => Bytes.Random(LifelineFrame.SealLength));
 
     /// <summary>The socket's seal, when a sealed disconnect message was ever installed on it.</summary>
     public static byte[]? Find(object socket) => Seals.TryGetValue(socket, out var seal) ? seal : null;
@@ -23,5 +22,5 @@ internal static class SocketSeals
     public static bool Carries(ReadOnlySpan<byte> frame, byte[]? seal) =>
         seal is not null
         && frame.Length >= LifelineFrame.SealedHeaderLength
-        && CryptographicOperations.FixedTimeEquals(frame.Slice(LifelineFrame.HeaderLength, LifelineFrame.SealLength), seal);
+        && Bytes.FixedTimeEquals(frame.Slice(LifelineFrame.HeaderLength, LifelineFrame.SealLength), seal);
 }

@@ -4,12 +4,11 @@
 [global::MessagePack.MessagePackFormatter(typeof(global::GlobalHello.LifelineFormatter))]
 partial record GlobalHello : global::Lifeline.IHelloMessage<global::GlobalHello>
 {
-    static global::Lifeline.LifelineKind global::Lifeline.ILifelineMessage<global::GlobalHello>.Kind => global::Lifeline.LifelineKind.Hello;
-    static uint global::Lifeline.ILifelineMessage<global::GlobalHello>.MessageId => 0xBDC1AECEu;
-    static global::MessagePack.Formatters.IMessagePackFormatter<global::GlobalHello> global::Lifeline.ILifelineMessage<global::GlobalHello>.Formatter => LifelineFormatter.Instance;
+    private static readonly global::MessagePack.Formatters.IMessagePackFormatter<global::GlobalHello> __LifelineRegistration = global::Lifeline.LifelineMessage<global::GlobalHello>.Register(global::Lifeline.LifelineKind.Hello, 0xBDC1AECEu, LifelineFormatter.Instance);
 
     /// <summary>The generated MessagePack formatter of <see cref="GlobalHello"/>: a map keyed by member name.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Lifeline.Generator", "{version}")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class LifelineFormatter : global::MessagePack.Formatters.IMessagePackFormatter<global::GlobalHello>
     {
         /// <summary>The shared, stateless instance.</summary>

@@ -129,7 +129,7 @@ public class LibzmqConformanceTests
         var events = new System.Collections.Generic.List<LifelineEvent>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in LifelineEvents.ReadAllAsync(client, LifelineMessages.Catalog, cancel.Token))
+            await foreach (var e in LifelineEvents.ReadAllAsync(client, LifelineMessages.Catalog, cancellationToken: cancel.Token))
             {
                 events.Add(e);
                 if (events.Count == 1)

@@ -128,7 +128,7 @@ public class NetMQConformanceTests
         var events = new System.Collections.Generic.List<LifelineEvent>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in LifelineEvents.ReadAllAsync(server, LifelineMessages.Catalog, cancel.Token))
+            await foreach (var e in LifelineEvents.ReadAllAsync(server, LifelineMessages.Catalog, cancellationToken: cancel.Token))
             {
                 events.Add(e);
                 if (e is PeerDisconnectedEvent)

@@ -33,7 +33,7 @@ public class AsyncEventTests
         var seen = new List<LifelineEvent>();
         var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in LifelineEvents.ReadAllAsync(router, LifelineMessages.Catalog, cancel.Token))
+            await foreach (var e in LifelineEvents.ReadAllAsync(router, LifelineMessages.Catalog, cancellationToken: cancel.Token))
             {
                 seen.Add(e);
                 if (seen.Count == 3)
@@ -79,7 +79,7 @@ public class AsyncEventTests
         var seen = new List<LifelineEvent>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in LifelineEvents.ReadAllAsync(server, LifelineMessages.Catalog, cancel.Token))
+            await foreach (var e in LifelineEvents.ReadAllAsync(server, LifelineMessages.Catalog, cancellationToken: cancel.Token))
             {
                 seen.Add(e);
                 if (seen.Count == 1)

@@ -30,7 +30,7 @@ public class AsyncOrderTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, transport);
         var handler = new OrderCheckingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         lifeline.HandlerFaulted += (_, e) => handler.Violations.Add($"fault: {e}");
         var dealers = new List<DealerSocket>(peers);
         var poller = new NetMQPoller { lifeline };

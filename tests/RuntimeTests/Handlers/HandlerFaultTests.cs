@@ -53,7 +53,7 @@ public class HandlerFaultTests
             ReturnsFaulted => new FaultedValueTaskHandler(script),
             _ => new AsyncThrowingHandler(script),
         };
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         var faults = new Journal<LifelineHandlerFaultedEventArgs>();
         lifeline.HandlerFaulted += (_, e) => faults.Add(e);
 
@@ -120,7 +120,7 @@ public class HandlerFaultTests
         var script = new FaultScript(Message);
         using var router = new RouterSocket();
         var endpoint = Transports.Bind(router, transport);
-        using var lifeline = new LifelineSocket(router, new ThrowingHandler(script));
+        using var lifeline = new LifelineSocketHost(router, new ThrowingHandler(script));
         var faults = new Journal<LifelineHandlerFaultedEventArgs>();
         lifeline.HandlerFaulted += (_, e) =>
         {

@@ -21,7 +21,7 @@ public class HandlerTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, transport);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         using var poller = new NetMQPoller { lifeline };
         poller.RunAsync();
 
@@ -60,7 +60,7 @@ public class HandlerTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, transport);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         using var client = new DealerSocket();
         client.SetHelloMessage(new ClientHello("alice", 1));
         client.Connect(endpoint);
@@ -90,7 +90,7 @@ public class HandlerTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, transport);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         var silent = new DealerSocket();
         silent.Connect(endpoint);
         silent.SendFrame("hi");
@@ -112,7 +112,7 @@ public class HandlerTests
         using var router = new RouterSocket();
         var endpoint = Transports.Bind(router, transport);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         using var raw = new DealerSocket();
         raw.Connect(endpoint);
         raw.SendFrame([0xC1, 0x4C, 0x46, 0x4C, 0x01, 0x01, 0x00, 0x00, 0x10, 0x01, 0x82, 0xA4]); // ClientHello, body cut short
@@ -140,7 +140,7 @@ public class HandlerTests
         using var dealer = new DealerSocket();
         dealer.Options.ReconnectInterval = TimeSpan.FromMilliseconds(50);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(dealer, handler);
+        using var lifeline = new LifelineSocketHost(dealer, handler);
         dealer.Connect(endpoint);
 
         Pump(lifeline, handler, 1);
@@ -176,7 +176,7 @@ public class HandlerTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, transport);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         var peer = new DealerSocket();
         peer.SetHelloMessage(new VersionedHelloV2("quiet"));
         peer.Connect(endpoint);
@@ -197,7 +197,7 @@ public class HandlerTests
     private static NetMQMessage? Unused;
 
     /// <summary>Processes messages on the test thread until the handler has seen <paramref name="count"/> events.</summary>
-    internal static void Pump(LifelineSocket lifeline, RecordingHandler handler, int count)
+    internal static void Pump(LifelineSocketHost lifeline, RecordingHandler handler, int count)
     {
         var deadline = DateTime.UtcNow + Transports.Timeout;
         while (handler.Events.Count < count)

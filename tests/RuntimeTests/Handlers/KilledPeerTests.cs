@@ -15,7 +15,7 @@ public class KilledPeerTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, Transports.Tcp);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         using var peer = Hostile.PeerProcesses.Start(endpoint, "doomed");
 
         HandlerTests.Pump(lifeline, handler, 2);

@@ -24,7 +24,7 @@ public class PollerDisposalTests
             using var router = new RouterSocket();
             var endpoint = Transports.Bind(router, Transports.Inproc);
             var handler = new SlowHandler();
-            using var host = new LifelineSocket(router, handler);
+            using var host = new LifelineSocketHost(router, handler);
             var poller = new NetMQPoller { host };
             poller.RunAsync();
             using var dealer = new DealerSocket();

@@ -21,7 +21,7 @@ public class BoundedDecodingHostileTests
 
         Assert.Equal(ReadKind.Malformed, result.Kind);
         Assert.Equal(MalformedReason.TooLarge, result.Error!.Reason);
-        Assert.True(new LifelineReader(LifelineMessages.Catalog, maxFrameSize: big.Length).Read(big).TryGetDisconnect<ClientGone>(out _));
+        Assert.True(new LifelineReader(LifelineMessages.Catalog, new LifelineLimits { MaxFrameSize = big.Length }).Read(big).TryGetDisconnect<ClientGone>(out _));
     }
 
     [Fact]

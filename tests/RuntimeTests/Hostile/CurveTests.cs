@@ -21,7 +21,7 @@ public class CurveTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, Transports.Tcp);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
 
         // First the impostor, who trusts the wrong server key: its handshake fails, its hello never arrives.
         using var impostor = Client(new NetMQCertificate().PublicKey, "impostor");

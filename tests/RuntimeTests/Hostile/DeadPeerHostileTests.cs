@@ -20,7 +20,7 @@ public class DeadPeerHostileTests
         router.SetDisconnectMessage(new ClientGone("no heartbeat"));
         var endpoint = Transports.Bind(router, Transports.Tcp);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         using var peer = PeerProcesses.Start(endpoint, "frozen");
         HandlerTests.Pump(lifeline, handler, 2);
 

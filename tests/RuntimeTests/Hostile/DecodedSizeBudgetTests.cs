@@ -32,10 +32,10 @@ public class DecodedSizeBudgetTests
     {
         // Every element costs at least a slot, charged before the collection is created.
         var frame = ManyEmptyTags(60_000);
-        LifelineFrame.TryDecode<BulkHello>(frame, out _, maxDecodedSize: 100_000); // warm up
+        LifelineFrame.TryDecode<BulkHello>(frame, out _, out _, maxDecodedSize: 100_000); // warm up
         var before = GC.GetAllocatedBytesForCurrentThread();
 
-        var error = LifelineFrame.TryDecode<BulkHello>(frame, out _, maxDecodedSize: 100_000);
+        LifelineFrame.TryDecode<BulkHello>(frame, out _, out var error, maxDecodedSize: 100_000);
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(MalformedReason.DecodedTooLarge, error!.Reason);
@@ -72,10 +72,10 @@ public class DecodedSizeBudgetTests
         var hostile = ManyEmptyTags(60_000);
         var normal = LifelineFrame.Encode(new BulkHello([new Tag("a")], ["some", "words"]));
 
-        Assert.Null(LifelineFrame.TryDecode<BulkHello>(hostile, out var many, maxDecodedSize: 16 * 1024 * 1024));
+        Assert.True(LifelineFrame.TryDecode<BulkHello>(hostile, out var many, out _, maxDecodedSize: 16 * 1024 * 1024));
         Assert.Equal(60_000, many!.Tags.Count);
-        Assert.Equal(MalformedReason.DecodedTooLarge, LifelineFrame.TryDecode<BulkHello>(normal, out _, maxDecodedSize: 64)!.Reason);
-        Assert.Null(LifelineFrame.TryDecode<BulkHello>(normal, out _));
+        Assert.Equal(MalformedReason.DecodedTooLarge, Frames.DecodeError<BulkHello>(normal, 64).Reason);
+        Assert.True(LifelineFrame.TryDecode<BulkHello>(normal, out _, out _));
     }
 
     private static byte[] ManyEmptyTags(int count) => Frames.WithBody<BulkHello>(w =>

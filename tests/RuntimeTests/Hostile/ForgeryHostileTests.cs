@@ -211,7 +211,7 @@ public class ForgeryHostileTests
         var endpoint = Transports.Bind(router, transport);
         var handler = new PresenceOnlyHandler();
         var calls = new HostCalls(handler);
-        using var lifeline = new LifelineSocket(router, calls);
+        using var lifeline = new LifelineSocketHost(router, calls);
         using var poller = new NetMQPoller { lifeline };
         poller.RunAsync();
 
@@ -299,7 +299,7 @@ public class ForgeryHostileTests
         var endpoint = Transports.Bind(router, transport);
         var handler = new PresenceOnlyHandler();
         var calls = new HostCalls(handler);
-        using var lifeline = new LifelineSocket(router, calls);
+        using var lifeline = new LifelineSocketHost(router, calls);
         var peers = Enumerable.Range(0, 3).Select(i =>
         {
             var dealer = new DealerSocket();
@@ -345,7 +345,7 @@ public class ForgeryHostileTests
         var endpoint = Transports.Bind(server, transport);
         using var dealer = new DealerSocket();
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(dealer, handler);
+        using var lifeline = new LifelineSocketHost(dealer, handler);
         dealer.Connect(endpoint);
         HandlerTests.Pump(lifeline, handler, 1);
         Assert.Equal("server hub", handler.Events[0]);
@@ -386,7 +386,7 @@ public class ForgeryHostileTests
         var handler = new PresenceOnlyHandler();
         var calls = new HostCalls(handler);
 
-        using var lifeline = new LifelineSocket(router, calls);
+        using var lifeline = new LifelineSocketHost(router, calls);
 
         var seal = SocketSeals.Find(router);
         Assert.NotNull(seal);
@@ -430,7 +430,7 @@ public class ForgeryHostileTests
         // Hosting the socket keeps the application's seal, and its disconnect message is the one that arrives.
         var endpoint = Transports.Bind(first, Transports.Inproc);
         var calls = new HostCalls(new PresenceOnlyHandler());
-        using var lifeline = new LifelineSocket(first, calls);
+        using var lifeline = new LifelineSocketHost(first, calls);
         Assert.Same(firstSeal, SocketSeals.Find(first));
         var peer = new DealerSocket();
         peer.SetHelloMessage(new ClientHello("alice", 1));
@@ -451,7 +451,7 @@ public class ForgeryHostileTests
         {
             Router.SetDisconnectMessage(new ClientGone("lost"));
             Endpoint = Transports.Bind(Router, transport);
-            Lifeline = new LifelineSocket(Router, Handler);
+            Lifeline = new LifelineSocketHost(Router, Handler);
         }
 
         public RouterSocket Router { get; } = new();
@@ -460,7 +460,7 @@ public class ForgeryHostileTests
 
         public RecordingHandler Handler { get; } = new();
 
-        public LifelineSocket Lifeline { get; }
+        public LifelineSocketHost Lifeline { get; }
 
         public void Dispose()
         {
@@ -559,7 +559,7 @@ public class ForgeryHostileTests
     private static string Key(byte[][] frames) => string.Join('|', frames.Select(Convert.ToHexString));
 
     /// <summary>Processes messages on the test thread until <paramref name="done"/> holds, failing after the timeout.</summary>
-    private static void PumpUntil(LifelineSocket lifeline, Func<bool> done, HostCalls calls)
+    private static void PumpUntil(LifelineSocketHost lifeline, Func<bool> done, HostCalls calls)
     {
         var deadline = DateTime.UtcNow + Transports.Timeout;
         while (!done())

@@ -95,7 +95,7 @@ public class FrameFuzzTests
 
     private static readonly byte[] Seal = SocketSeals.For(new object());
 
-    // The path a LifelineSocket takes once it has received the routing id on its own: classify, then call the
+    // The path a LifelineSocketHost takes once it has received the routing id on its own: classify, then call the
     // generated handler. The recording handler completes synchronously; a fault would surface here as an exception.
     private static void Dispatch(FuzzCountingHandler handler, LifecycleCore core, PeerId peer, byte[] frame)
     {

@@ -31,7 +31,7 @@ public class ReviewFindingsTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, Transports.Tcp);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         using var poller = new NetMQPoller { lifeline };
         poller.RunAsync();
 
@@ -65,7 +65,7 @@ public class ReviewFindingsTests
         var endpoint = Transports.Bind(router, Transports.Tcp);
         using var dealer = new DealerSocket();
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(dealer, handler);
+        using var lifeline = new LifelineSocketHost(dealer, handler);
         using var poller = new NetMQPoller { lifeline };
         poller.RunAsync();
         dealer.Connect(endpoint);
@@ -98,7 +98,7 @@ public class ReviewFindingsTests
         var endpointB = Transports.Bind(b, Transports.Tcp);
         using var dealer = new DealerSocket();
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(dealer, handler);
+        using var lifeline = new LifelineSocketHost(dealer, handler);
         dealer.Connect(endpointA);
         dealer.Connect(endpointB);
 
@@ -120,11 +120,11 @@ public class ReviewFindingsTests
     public void A_second_host_with_a_larger_frame_limit_raises_the_limit_the_first_host_set()
     {
         using var router = new RouterSocket();
-        using (new LifelineSocket(router, new RecordingHandler()))
+        using (new LifelineSocketHost(router, new RecordingHandler()))
         {
         }
 
-        using var host = new LifelineSocket(router, new RecordingHandler()) { MaxFrameSize = 1 << 20 };
+        using var host = new LifelineSocketHost(router, new RecordingHandler(), new LifelineLimits { MaxFrameSize = 1 << 20 });
 
         Assert.Equal(1 << 20, router.Options.MaxMsgSize);
     }

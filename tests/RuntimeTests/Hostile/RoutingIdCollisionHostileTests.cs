@@ -13,7 +13,7 @@ namespace Lifeline.RuntimeTests.Hostile;
 
 /// <summary>
 /// NetMQ's routing-id collision (defect 9) throws from the receive call that attaches the next anonymous peer. Where
-/// Lifeline makes that call (<see cref="LifelineSocket.TryProcess"/>), it is contained: reported, and every other peer
+/// Lifeline makes that call (<see cref="LifelineSocketHost.TryProcess"/>), it is contained: reported, and every other peer
 /// is still served. Inside NetMQPoller it is thrown by the poller's own readiness check, out of reach
 /// (<c>NetMQHostileConformanceTests.Defect_routing_id_collision_escapes_netmqpoller_run</c>).
 /// </summary>
@@ -30,7 +30,7 @@ public class RoutingIdCollisionHostileTests
         using var ___ = claimer;
 
         var handler = new RecordingHandler();
-        using var host = new LifelineSocket(router, handler);
+        using var host = new LifelineSocketHost(router, handler);
         var faults = new List<LifelineHandlerFaultedEventArgs>();
         host.HandlerFaulted += (_, e) => faults.Add(e);
 
@@ -46,7 +46,7 @@ public class RoutingIdCollisionHostileTests
         }
 
         var fault = Assert.Single(faults);
-        Assert.Equal(LifelineSocket.ReceiveHandler, fault.Handler);
+        Assert.Equal(LifelineSocketHost.ReceiveHandler, fault.Handler);
         Assert.IsType<ArgumentException>(fault.Exception);
 
         // The host still serves: the claimer, and a new peer with a hello.

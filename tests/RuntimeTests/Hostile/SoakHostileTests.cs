@@ -36,7 +36,7 @@ public class SoakHostileTests(ITestOutputHelper output)
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, Transports.Tcp);
         var handler = new SoakHandler(MessagesPerPeer);
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         var clock = Stopwatch.StartNew();
 
         // Some peers die abruptly in the middle of it all.
@@ -86,7 +86,7 @@ public class SoakHostileTests(ITestOutputHelper output)
         return dealer;
     }
 
-    private static void Pump(LifelineSocket lifeline, Func<bool> pending)
+    private static void Pump(LifelineSocketHost lifeline, Func<bool> pending)
     {
         var clock = Stopwatch.StartNew();
         while (pending())

@@ -35,7 +35,7 @@ public class StreamBoundsTests(ITestOutputHelper output)
         dealer.Connect(endpoint);
 
         using var cancel = new CancellationTokenSource();
-        var events = LifelineEvents.ReadAllAsync(router, LifelineMessages.Catalog, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var events = LifelineEvents.ReadAllAsync(router, LifelineMessages.Catalog, cancellationToken: cancel.Token).GetAsyncEnumerator(cancel.Token);
         try
         {
             Assert.True(await events.MoveNextAsync().AsTask().WaitAsync(Transports.Timeout));
@@ -60,7 +60,7 @@ public class StreamBoundsTests(ITestOutputHelper output)
 
             output.WriteLine($"pushed back after {sent} messages");
             Assert.True(sent < Unbounded, $"a consumer that stopped pulling never pushed back on its peer: {sent} messages taken");
-            Assert.True(sent > LifelineEvents.Capacity, $"pushed back after only {sent} messages");
+            Assert.True(sent > LifelineLimits.Default.EventCapacity, $"pushed back after only {sent} messages");
 
             // The consumer resumes: every message, in order, nothing lost while the socket was not read.
             for (var i = 0; i < sent; i++)
@@ -87,9 +87,9 @@ public class StreamBoundsTests(ITestOutputHelper output)
     {
         using var router = new RouterSocket();
         Assert.Equal(-1, router.Options.MaxMsgSize);
-        using var lifeline = new LifelineSocket(router, new RecordingHandler());
+        using var lifeline = new LifelineSocketHost(router, new RecordingHandler());
         Assert.Equal(65536, router.Options.MaxMsgSize);
-        Assert.Equal(65536, lifeline.MaxFrameSize);
+        Assert.Equal(65536, lifeline.Limits.MaxFrameSize);
     }
 
     [Fact]
@@ -97,23 +97,23 @@ public class StreamBoundsTests(ITestOutputHelper output)
     {
         using var router = new RouterSocket();
         router.Options.MaxMsgSize = 1_000_000;
-        using var lifeline = new LifelineSocket(router, new RecordingHandler());
+        using var lifeline = new LifelineSocketHost(router, new RecordingHandler());
         Assert.Equal(1_000_000, router.Options.MaxMsgSize);
 
         using var other = new RouterSocket();
         other.Options.MaxMsgSize = 1_000_000;
-        using var raised = new LifelineSocket(other, new RecordingHandler()) { MaxFrameSize = 128 * 1024 };
+        using var raised = new LifelineSocketHost(other, new RecordingHandler(), new LifelineLimits { MaxFrameSize = 128 * 1024 });
         Assert.Equal(1_000_000, other.Options.MaxMsgSize);
-        Assert.Equal(128 * 1024, raised.MaxFrameSize);
+        Assert.Equal(128 * 1024, raised.Limits.MaxFrameSize);
     }
 
     [Fact]
     public void Raising_the_frame_limit_moves_the_limit_the_host_set()
     {
         using var router = new RouterSocket();
-        using var lifeline = new LifelineSocket(router, new RecordingHandler()) { MaxFrameSize = 128 * 1024 };
+        using var lifeline = new LifelineSocketHost(router, new RecordingHandler(), new LifelineLimits { MaxFrameSize = 128 * 1024 });
         Assert.Equal(128 * 1024, router.Options.MaxMsgSize);
-        Assert.Equal(128 * 1024, lifeline.MaxFrameSize);
+        Assert.Equal(128 * 1024, lifeline.Limits.MaxFrameSize);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class StreamBoundsTests(ITestOutputHelper output)
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, Transports.Tcp);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         using var poller = new NetMQPoller { lifeline };
         poller.RunAsync();
 

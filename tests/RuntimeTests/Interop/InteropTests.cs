@@ -21,7 +21,7 @@ public class InteropTests
         router.SetDisconnectMessage(new ClientGone("lost"));
         var endpoint = Transports.Bind(router, Transports.Tcp);
         var handler = new RecordingHandler();
-        using var lifeline = new LifelineSocket(router, handler);
+        using var lifeline = new LifelineSocketHost(router, handler);
         using var node = NodePeer.Start("dealer-hello", endpoint, "node-peer");
         node.Expect("ready");
 
@@ -62,7 +62,7 @@ public class InteropTests
         var dealer = new DealerSocket();
         dealer.SetHelloMessage(new ClientHello("lifeline-dealer", 4));
         var handler = new RecordingHandler();
-        var lifeline = new LifelineSocket(dealer, handler);
+        var lifeline = new LifelineSocketHost(dealer, handler);
         dealer.Connect(endpoint);
 
         // libzmq's own hello reaches the Lifeline dealer typed.

@@ -15,7 +15,7 @@ public class EvolutionTests
     {
         var frame = LifelineFrame.Encode(new VersionedHelloV2("n", 5, ["a"]));
 
-        Assert.Null(BodyDecoder.Decode<VersionedHelloV1>(LifelineKind.Hello, frame, out var old));
+        Assert.True(BodyDecoder.TryDecode<VersionedHelloV1>(LifelineKind.Hello, frame, out var old, out _));
         Assert.Equal(new VersionedHelloV1("n"), old);
     }
 
@@ -24,7 +24,7 @@ public class EvolutionTests
     {
         var frame = LifelineFrame.Encode(new VersionedHelloV1("n"));
 
-        Assert.Null(BodyDecoder.Decode<VersionedHelloV2>(LifelineKind.Hello, frame, out var newer));
+        Assert.True(BodyDecoder.TryDecode<VersionedHelloV2>(LifelineKind.Hello, frame, out var newer, out _));
         Assert.Equal("n", newer!.Name);
         Assert.Equal(2, newer.Version);
         Assert.Null(newer.Tags);
@@ -35,7 +35,7 @@ public class EvolutionTests
     {
         var frame = LifelineFrame.Encode(new VersionedHelloV1("n"));
 
-        var error = BodyDecoder.Decode<VersionedHelloV3>(LifelineKind.Hello, frame, out _);
+        BodyDecoder.TryDecode<VersionedHelloV3>(LifelineKind.Hello, frame, out _, out var error);
 
         Assert.Equal(MalformedReason.InvalidBody, error!.Reason);
         Assert.Contains("VersionedHelloV3.Level is required", error.Detail, System.StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public class EvolutionTests
             w.Write("z");
         });
 
-        Assert.Null(LifelineFrame.TryDecode<ClientHello>(frame, out var hello));
+        Assert.True(LifelineFrame.TryDecode<ClientHello>(frame, out var hello, out _));
         Assert.Equal(new ClientHello("z", 9), hello);
     }
 }

@@ -8,7 +8,7 @@ namespace Lifeline.RuntimeTests.Serialization;
 internal static class Frames
 {
     public static byte[] WithBody<T>(Action<Writer> body) where T : ILifelineMessage<T> =>
-        WithBody(T.Kind, T.MessageId, body);
+        WithBody(LifelineMessage<T>.Kind, LifelineMessage<T>.MessageId, body);
 
     public static byte[] WithBody(LifelineKind kind, uint id, Action<Writer> body)
     {
@@ -19,6 +19,10 @@ internal static class Frames
         body(writer);
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>Why <paramref name="frame"/> is not a valid <typeparamref name="T"/>; fails the test when it is one.</summary>
+    public static MalformedFrame DecodeError<T>(ReadOnlyMemory<byte> frame, int maxDecodedSize = LifelineFrame.DefaultMaxDecodedSize) where T : ILifelineMessage<T> =>
+        LifelineFrame.TryDecode<T>(frame, out _, out var error, maxDecodedSize) ? throw new Xunit.Sdk.XunitException($"the frame decoded as a valid {typeof(T).Name}") : error;
 
     public static byte[] FromHex(string hex) => Convert.FromHexString(hex.Replace(" ", string.Empty, StringComparison.Ordinal));
 

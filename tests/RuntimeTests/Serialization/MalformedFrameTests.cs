@@ -140,7 +140,8 @@ public class MalformedFrameTests
         var frame = Frames.WithBody<ClientHello>(w => w.WriteNil());
 
         AssertMalformed(Reader.Read(frame), MalformedReason.InvalidBody, "the body is nil");
-        Assert.Equal(MalformedReason.InvalidBody, LifelineFrame.TryDecode<ClientHello>(frame, out var hello)!.Reason);
+        Assert.False(LifelineFrame.TryDecode<ClientHello>(frame, out var hello, out var error));
+        Assert.Equal(MalformedReason.InvalidBody, error.Reason);
         Assert.Null(hello);
     }
 
@@ -185,7 +186,7 @@ public class MalformedFrameTests
 
         // Larger than the default frame limit on purpose: this is about the stack, not the size. Peer traffic is
         // held to the depth limit; trusted options have none, and the skip still does not recurse.
-        var result = new LifelineReader(Lifeline.Generated.LifelineMessages.Catalog, maxFrameSize: 1 << 20).Read(frame);
+        var result = new LifelineReader(Lifeline.Generated.LifelineMessages.Catalog, new LifelineLimits { MaxFrameSize = 1 << 20 }).Read(frame);
         AssertMalformed(result, MalformedReason.InvalidBody, "depth");
         var gone = MessagePack.MessagePackSerializer.Deserialize<ClientGone>(frame.AsMemory(LifelineFrame.HeaderLength), MessagePack.MessagePackSerializerOptions.Standard);
         Assert.Equal("r", gone.Reason);
@@ -218,7 +219,7 @@ public class MalformedFrameTests
     [Fact]
     public void TryDecode_of_a_frame_for_another_record_reports_the_id()
     {
-        var error = LifelineFrame.TryDecode<ClientGone>(Valid, out _);
+        LifelineFrame.TryDecode<ClientGone>(Valid, out _, out var error);
 
         Assert.Equal(MalformedReason.UnknownMessageId, error!.Reason);
     }

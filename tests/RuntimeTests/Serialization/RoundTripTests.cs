@@ -17,7 +17,7 @@ public class RoundTripTests
         var original = sample == "minimum" ? EverythingSamples.Minimum() : EverythingSamples.Maximum();
 
         var frame = LifelineFrame.Encode(original);
-        var error = LifelineFrame.TryDecode<Everything>(frame, out var decoded);
+        LifelineFrame.TryDecode<Everything>(frame, out var decoded, out var error);
 
         Assert.Null(error);
         EverythingSamples.AssertEqual(original, decoded!);
@@ -32,9 +32,9 @@ public class RoundTripTests
 
         // A mebibyte decodes to more than the default decoded-size budget, which is also a mebibyte.
         var frame = LifelineFrame.Encode(original);
-        Assert.Equal(MalformedReason.DecodedTooLarge, LifelineFrame.TryDecode<Everything>(frame, out _)!.Reason);
+        Assert.Equal(MalformedReason.DecodedTooLarge, Frames.DecodeError<Everything>(frame).Reason);
 
-        var error = LifelineFrame.TryDecode<Everything>(frame, out var decoded, maxDecodedSize: 2 * 1024 * 1024);
+        LifelineFrame.TryDecode<Everything>(frame, out var decoded, out var error, maxDecodedSize: 2 * 1024 * 1024);
 
         Assert.Null(error);
         Assert.Equal(blob, decoded!.Blob);
@@ -44,7 +44,7 @@ public class RoundTripTests
     public void Init_properties_round_trip_and_absent_ones_keep_their_initializer()
     {
         var full = new PropertyGone { Reason = "bye", Code = 7, Detail = "d" };
-        Assert.Null(LifelineFrame.TryDecode<PropertyGone>(LifelineFrame.Encode(full), out var decoded));
+        Assert.True(LifelineFrame.TryDecode<PropertyGone>(LifelineFrame.Encode(full), out var decoded, out _));
         Assert.Equal(full, decoded);
 
         // A body holding only the required member: Code keeps its initializer (42), Detail becomes null.
@@ -54,7 +54,7 @@ public class RoundTripTests
             w.Write("Reason");
             w.Write("bye");
         });
-        Assert.Null(LifelineFrame.TryDecode<PropertyGone>(onlyReason, out var sparse));
+        Assert.True(LifelineFrame.TryDecode<PropertyGone>(onlyReason, out var sparse, out _));
         Assert.Equal(new PropertyGone { Reason = "bye", Code = 42, Detail = null }, sparse);
     }
 
@@ -62,7 +62,7 @@ public class RoundTripTests
     public void Record_structs_round_trip()
     {
         var hello = new ServerHello("hub", 1_700_000_000_000);
-        Assert.Null(LifelineFrame.TryDecode<ServerHello>(LifelineFrame.Encode(hello), out var decoded));
+        Assert.True(LifelineFrame.TryDecode<ServerHello>(LifelineFrame.Encode(hello), out var decoded, out _));
         Assert.Equal(hello, decoded);
     }
 
@@ -107,5 +107,5 @@ public class RoundTripTests
         Assert.Equal(0x1001u, MessageIdOf<ClientHello>());
     }
 
-    private static uint MessageIdOf<T>() where T : ILifelineMessage<T> => T.MessageId;
+    private static uint MessageIdOf<T>() where T : ILifelineMessage<T> => LifelineMessage<T>.MessageId;
 }

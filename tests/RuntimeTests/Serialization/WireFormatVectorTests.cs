@@ -29,7 +29,7 @@ public class WireFormatVectorTests
     public void ClientHello_encodes_to_the_published_vector_and_back()
     {
         Assert.Equal(ClientHelloVector, Hex(LifelineFrame.Encode(new ClientHello("alice", 3))));
-        Assert.Null(LifelineFrame.TryDecode<ClientHello>(Frames.FromHex(ClientHelloVector), out var decoded));
+        Assert.True(LifelineFrame.TryDecode<ClientHello>(Frames.FromHex(ClientHelloVector), out var decoded, out _));
         Assert.Equal(new ClientHello("alice", 3), decoded);
     }
 
@@ -37,7 +37,7 @@ public class WireFormatVectorTests
     public void ClientGone_encodes_to_the_published_vector_and_back()
     {
         Assert.Equal(ClientGoneVector, Hex(LifelineFrame.Encode(new ClientGone("timeout"))));
-        Assert.Null(LifelineFrame.TryDecode<ClientGone>(Frames.FromHex(ClientGoneVector), out var decoded));
+        Assert.True(LifelineFrame.TryDecode<ClientGone>(Frames.FromHex(ClientGoneVector), out var decoded, out _));
         Assert.Equal(new ClientGone("timeout"), decoded);
     }
 
@@ -45,7 +45,7 @@ public class WireFormatVectorTests
     public void WorkerHello_with_a_default_id_encodes_to_the_published_vector_and_back()
     {
         Assert.Equal(WorkerHelloVector, Hex(LifelineFrame.Encode(Worker)));
-        Assert.Null(LifelineFrame.TryDecode<WorkerHello>(Frames.FromHex(WorkerHelloVector), out var decoded));
+        Assert.True(LifelineFrame.TryDecode<WorkerHello>(Frames.FromHex(WorkerHelloVector), out var decoded, out _));
         Assert.Equal(Worker.Worker, decoded!.Worker);
         Assert.Equal(Worker.Skills, decoded.Skills);
         Assert.Equal(Worker.Limits, decoded.Limits);
@@ -58,7 +58,7 @@ public class WireFormatVectorTests
     {
         byte[] seal = [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F];
         Assert.Equal(SealedClientGoneVector, Hex(LifelineFrame.EncodeSealed(new ClientGone("timeout"), seal)));
-        Assert.Null(LifelineFrame.TryDecode<ClientGone>(Frames.FromHex(SealedClientGoneVector), out var decoded));
+        Assert.True(LifelineFrame.TryDecode<ClientGone>(Frames.FromHex(SealedClientGoneVector), out var decoded, out _));
         Assert.Equal(new ClientGone("timeout"), decoded);
         Assert.True(SocketSeals.Carries(Frames.FromHex(SealedClientGoneVector), seal));
         Assert.False(SocketSeals.Carries(Frames.FromHex(SealedClientGoneVector), new byte[16]));

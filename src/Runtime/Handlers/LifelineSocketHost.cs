@@ -27,7 +27,7 @@ namespace Lifeline;
 /// Presence does not depend on handlers: a peer whose <c>OnPeerConnected</c> threw is present until it leaves.
 /// </para>
 /// </remarks>
-public sealed class LifelineSocket : ISocketPollable, IDisposable
+public sealed class LifelineSocketHost : ISocketPollable, IDisposable
 {
     private readonly SocketFeed _feed;
     private readonly HandlerRunner _runner;
@@ -38,30 +38,34 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     /// <summary>Hosts <paramref name="handler"/> on a ROUTER: peers are told apart by routing id.</summary>
     /// <param name="socket">The socket, configured (hello, disconnect message) before it was bound or connected.</param>
     /// <param name="handler">A class marked [LifelineHandler].</param>
-    public LifelineSocket(RouterSocket socket, ILifelineHandler handler) : this((NetMQSocket)socket, handler, isRouted: true)
+    /// <param name="limits">The bounds on what peers may make the host spend; <see cref="LifelineLimits.Default"/> when null.</param>
+    public LifelineSocketHost(RouterSocket socket, ILifelineHandler handler, LifelineLimits? limits = null) : this((NetMQSocket)socket, handler, isRouted: true, limits)
     {
     }
 
     /// <summary>Hosts <paramref name="handler"/> on a PEER socket: peers are told apart by routing id.</summary>
     /// <param name="socket">The socket, configured before it was bound or connected.</param>
     /// <param name="handler">A class marked [LifelineHandler].</param>
-    public LifelineSocket(PeerSocket socket, ILifelineHandler handler) : this((NetMQSocket)socket, handler, isRouted: true)
+    /// <param name="limits">The bounds on what peers may make the host spend; <see cref="LifelineLimits.Default"/> when null.</param>
+    public LifelineSocketHost(PeerSocket socket, ILifelineHandler handler, LifelineLimits? limits = null) : this((NetMQSocket)socket, handler, isRouted: true, limits)
     {
     }
 
     /// <summary>Hosts <paramref name="handler"/> on a DEALER: the server's hello opens each connection.</summary>
     /// <param name="socket">The socket, configured before it was connected.</param>
     /// <param name="handler">A class marked [LifelineHandler].</param>
-    public LifelineSocket(DealerSocket socket, ILifelineHandler handler) : this((NetMQSocket)socket, handler, isRouted: false)
+    /// <param name="limits">The bounds on what peers may make the host spend; <see cref="LifelineLimits.Default"/> when null.</param>
+    public LifelineSocketHost(DealerSocket socket, ILifelineHandler handler, LifelineLimits? limits = null) : this((NetMQSocket)socket, handler, isRouted: false, limits)
     {
     }
 
-    private LifelineSocket(NetMQSocket socket, ILifelineHandler handler, bool isRouted)
+    private LifelineSocketHost(NetMQSocket socket, ILifelineHandler handler, bool isRouted, LifelineLimits? limits)
     {
-        ArgumentNullException.ThrowIfNull(socket);
-        ArgumentNullException.ThrowIfNull(handler);
+        Guard.NotNull(socket);
+        Guard.NotNull(handler);
         _runner = new HandlerRunner(handler, Report);
-        _feed = new SocketFeed(socket, isRouted, handler.Catalog, LifelineFrame.DefaultMaxFrameSize);
+        Limits = limits ?? LifelineLimits.Default;
+        _feed = new SocketFeed(socket, isRouted, handler.Catalog, Limits.MaxFrameSize);
         _feed.ReceiveFaulted += exception => Report(new LifelineHandlerFaultedEventArgs(PeerId.None, ReceiveHandler, exception));
         _feed.Dropped += OnDropped;
         Socket.ReceiveReady += OnReceiveReady;
@@ -85,17 +89,8 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     /// <summary>Presence (peers and their hellos) and connection state.</summary>
     public LifelineSession Session => _feed.Session;
 
-    /// <summary>
-    /// Lifecycle frames longer than this are reported as <see cref="MalformedReason.TooLarge"/>, never decoded
-    /// (default 64 KiB). Unless the application set the socket's <c>Options.MaxMsgSize</c> before creating the host,
-    /// the host sets it to this value too, so that NetMQ drops a peer that sends a larger frame before buffering it;
-    /// that bounds application messages as well. Raise both here, or set <c>Options.MaxMsgSize</c> yourself first.
-    /// </summary>
-    public int MaxFrameSize
-    {
-        get => _feed.MaxFrameSize;
-        init => _feed.MaxFrameSize = value;
-    }
+    /// <summary>The bounds this host applies (<see cref="LifelineLimits.MaxFrameSize"/> also bounds the socket's <c>MaxMsgSize</c>).</summary>
+    public LifelineLimits Limits { get; }
 
     /// <summary>
     /// Whether the <see cref="NetMQMessage"/> given to <c>OnMessage</c> is reused for the next receive (the default).
@@ -119,7 +114,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
     /// <returns>True when a message was dispatched.</returns>
     public bool TryProcess(TimeSpan timeout)
     {
-        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        Guard.NotDisposed(IsDisposed, this);
         _runner.WaitForPending();
         if (!_feed.TryNext(timeout, out var lifecycleEvent, out var message))
         {
@@ -157,7 +152,7 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
 
         try
         {
-            poller.Post(static state => ((LifelineSocket)state!).OnReceiveReady(null, null!), this);
+            poller.Post(static state => ((LifelineSocketHost)state!).OnReceiveReady(null, null!), this);
         }
         catch (Exception ex) when (ex is ObjectDisposedException or TaskSchedulerException)
         {
@@ -194,8 +189,8 @@ public sealed class LifelineSocket : ISocketPollable, IDisposable
         pending.ContinueWith(
             static (_, state) =>
             {
-                var (self, poller) = ((LifelineSocket, PollerContext))state!;
-                poller.Post(static s => ((LifelineSocket)s!).Resumed(), self);
+                var (self, poller) = ((LifelineSocketHost, PollerContext))state!;
+                poller.Post(static s => ((LifelineSocketHost)s!).Resumed(), self);
             },
             (this, context),
             CancellationToken.None,
