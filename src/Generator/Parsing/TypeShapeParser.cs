@@ -11,6 +11,13 @@ internal static class TypeShapeParser
 
     public static TypeShape? Parse(ITypeSymbol type, out string? reason)
     {
+        var shape = ParseShape(type, out reason);
+        var oblivious = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None;
+        return shape is null || !(oblivious || shape.Element?.HasObliviousReference == true) ? shape : shape with { HasObliviousReference = true };
+    }
+
+    private static TypeShape? ParseShape(ITypeSymbol type, out string? reason)
+    {
         reason = null;
         var name = type.ToDisplayString(TypeFormat);
 
