@@ -67,21 +67,66 @@ internal sealed class SocketFlow
     /// <summary>Analyses every body of the type as a root.</summary>
     public static void Analyze(TypeBodies type, Reports reports)
     {
-        foreach (var body in type.All)
+        // Constructors first: every instance method runs after one of them, with the sockets they left in fields.
+        FlowState? afterConstruction = null;
+        foreach (var body in type.All.Where(IsConstructor).Concat(type.All.Where(b => !IsConstructor(b))))
         {
             var flow = new SocketFlow(type, reports, type.IsEntryPoint(body));
             var entry = new FlowState();
-            if (!body.IsLambda && body.Member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor && !ChainsToThis(body, type))
+            if (IsConstructor(body) && !ChainsToThis(body, type))
             {
                 // Field and property initializers run before the constructor body.
-                foreach (var initializer in type.Initializers(constructor.IsStatic))
+                foreach (var initializer in type.Initializers(body.Member.IsStatic))
                 {
                     entry = flow.Run(initializer, entry, report: false).Exit;
                 }
             }
+            else if (afterConstruction is not null && !body.IsLambda && body.Member is IMethodSymbol { IsStatic: false } && flow._rootIsEntryPoint)
+            {
+                entry = flow.Constructed(afterConstruction);
+            }
 
-            flow.Run(body, entry, report: true);
+            var exit = flow.Run(body, entry, report: true).Exit;
+            if (IsConstructor(body) && !body.Member.IsStatic)
+            {
+                var fields = exit.Clone();
+                fields.Leave(body.Member, body.Graph);
+                if (afterConstruction is null)
+                {
+                    afterConstruction = fields;
+                }
+                else
+                {
+                    afterConstruction.JoinWith(fields);
+                }
+            }
         }
+    }
+
+    private static bool IsConstructor(Body body) =>
+        !body.IsLambda && body.Member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
+
+    /// <summary>
+    /// The state an instance method starts in: the sockets the constructors left in fields, with the witnesses of
+    /// what they did, but options unknown, since any other method may have run in between.
+    /// </summary>
+    private FlowState Constructed(FlowState afterConstruction)
+    {
+        var entry = new FlowState();
+        foreach (var pair in afterConstruction.Slots.Where(p => p.Key.IsMemberOfType && p.Key.Root is null))
+        {
+            entry.Slots[pair.Key] = pair.Value;
+            var armed = pair.Key.TypeMember is { } member ? _type.ConnectedWithHello(member) : null;
+            foreach (var value in pair.Value)
+            {
+                if (afterConstruction.Sockets.TryGetValue(value.Socket, out var state))
+                {
+                    entry.Sockets[value.Socket] = new SocketState(state.Types, OptionState.Unknown, OptionState.Unknown, state.AttachedWithoutHello, state.AttachedWithoutDisconnect, state.ArmedConnect ?? armed);
+                }
+            }
+        }
+
+        return entry;
     }
 
     private static bool ChainsToThis(Body body, TypeBodies type) =>
@@ -641,8 +686,9 @@ internal sealed class SocketFlow
             return types.Count == 0 ? null : types;
         }
 
+        /// <summary>"a DealerSocket", "an XPublisherSocket or a PushSocket", for messages.</summary>
         private static string Names(ImmutableHashSet<SocketCapability> types) =>
-            string.Join(" or ", types.Select(t => t.ClassName).OrderBy(n => n, System.StringComparer.Ordinal));
+            string.Join(" or ", types.Select(t => t.ClassName).OrderBy(n => n, System.StringComparer.Ordinal).Select(n => ("AEIOUX".IndexOf(n[0]) >= 0 ? "an " : "a ") + n));
 
         private SocketState StateOf(SocketObject socket)
         {
@@ -731,7 +777,17 @@ internal sealed class SocketFlow
                 return new Optional<object?>(null);
             }
 
-            return PathOf(unwrapped) is { } slot && _state.Constants.TryGetValue(slot, out var constant) ? new Optional<object?>(constant.Value) : default;
+            if (PathOf(unwrapped) is not { } slot)
+            {
+                return default;
+            }
+
+            if (_state.Constants.TryGetValue(slot, out var constant))
+            {
+                return new Optional<object?>(constant.Value);
+            }
+
+            return slot.TypeMember is { } member && _flow._type.ConstantOf(member) is { } fixedValue ? new Optional<object?>(fixedValue) : default;
         }
 
         private Nullness NullnessOf(IOperation value)

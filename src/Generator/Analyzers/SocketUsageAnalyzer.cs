@@ -52,10 +52,10 @@ public sealed class SocketUsageAnalyzer : DiagnosticAnalyzer
         {
             foreach (var operation in block.OperationBlocks)
             {
-                // Parameter defaults and attributes have nothing to check; a body may come as its block or as the whole method.
+                // Parameter defaults and attributes have nothing to check.
                 if (operation is IBlockOperation or IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation)
                 {
-                    bodies.Add(block.OwningSymbol, operation, block.GetControlFlowGraph(operation));
+                    bodies.Add(block.OwningSymbol, operation);
                 }
             }
         });

@@ -59,11 +59,14 @@ internal sealed class TypeBodies
 {
     private readonly Dictionary<ISymbol, Body> _methods = new(SymbolEqualityComparer.Default);
     private readonly List<Body> _all = new();
+    private readonly List<(ISymbol Owner, IOperation Root)> _roots = new();
+    private bool _mentionsSockets;
     private readonly List<(Location Location, Body Body, bool IsStatic)> _initializers = new();
     private readonly HashSet<ISymbol> _calledWithinType = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, ImmutableHashSet<SocketCapability>?> _memberTypes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, Witness> _connectedMembers = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _helloMembers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, string> _constants = new(SymbolEqualityComparer.Default);
 
     public TypeBodies(INamedTypeSymbol type, NetMQSymbols symbols)
     {
@@ -77,28 +80,28 @@ internal sealed class TypeBodies
 
     public IReadOnlyList<Body> All => _all;
 
-    /// <summary>Adds the graph of one operation block (on the analyzer's threads; call <see cref="Seal"/> once all are in).</summary>
-    public void Add(ISymbol owner, IOperation block, ControlFlowGraph graph)
+    /// <summary>
+    /// Adds the body one operation block belongs to (on the analyzer's threads; call <see cref="Seal"/> once all are
+    /// in). Graphs are only built, in <see cref="Seal"/>, for a type that mentions NetMQ sockets somewhere.
+    /// </summary>
+    public void Add(ISymbol owner, IOperation block)
     {
-        lock (_all)
+        var root = block;
+        while (root.Parent is not null)
         {
-            // A constructor's body and its initializer are two blocks of one graph.
-            if (_all.Any(b => ReferenceEquals(b.Graph, graph)))
+            root = root.Parent;
+        }
+
+        var mentionsSockets = block.DescendantsAndSelf().Any(o => Symbols.IsSocket(o.Type) || Symbols.IsOptionsType(o.Type));
+        lock (_roots)
+        {
+            // A constructor's body and its initializer are two blocks of one root.
+            if (!_roots.Any(r => ReferenceEquals(r.Root, root)))
             {
-                return;
+                _roots.Add((owner, root));
             }
 
-            var body = new Body(owner, graph, block.SemanticModel, isLambda: false);
-            if (block is IFieldInitializerOperation or IPropertyInitializerOperation)
-            {
-                _initializers.Add((block.Syntax.GetLocation(), body, owner.IsStatic));
-            }
-            else
-            {
-                _methods[owner.OriginalDefinition] = body;
-            }
-
-            AddWithNested(body);
+            _mentionsSockets |= mentionsSockets;
         }
     }
 
@@ -127,10 +130,39 @@ internal sealed class TypeBodies
     public Witness? ConnectedWithHello(ISymbol member) =>
         _helloMembers.Contains(member.OriginalDefinition) && _connectedMembers.TryGetValue(member.OriginalDefinition, out var witness) ? witness : null;
 
-    /// <summary>Computes the type-wide facts; called once every body has been added.</summary>
+    /// <summary>The string a read-only field of this type always holds, when every assignment gives it the same constant.</summary>
+    public string? ConstantOf(ISymbol member) => _constants.TryGetValue(member.OriginalDefinition, out var value) ? value : null;
+
+    /// <summary>Builds the graphs and computes the type-wide facts; called once every body has been added.</summary>
     public void Seal()
     {
+        if (!_mentionsSockets)
+        {
+            return;
+        }
+
+        foreach (var (owner, root) in _roots)
+        {
+            if (Graph(root) is not { } graph)
+            {
+                continue;
+            }
+
+            var body = new Body(owner, graph, root.SemanticModel, isLambda: false);
+            if (root is IFieldInitializerOperation or IPropertyInitializerOperation)
+            {
+                _initializers.Add((root.Syntax.GetLocation(), body, owner.IsStatic));
+            }
+            else
+            {
+                _methods[owner.OriginalDefinition] = body;
+            }
+
+            AddWithNested(body);
+        }
+
         var assigned = new Dictionary<ISymbol, List<SocketCapability?>>(SymbolEqualityComparer.Default);
+        var strings = new List<(ISymbol Member, string? Value)>();
         foreach (var body in _all)
         {
             foreach (var operation in body.Operations())
@@ -148,6 +180,11 @@ internal sealed class TypeBodies
                         }
 
                         list.Add(created is null ? null : Symbols.CapabilityOf(created.Type));
+                        if (member is IFieldSymbol { IsReadOnly: true, Type.SpecialType: SpecialType.System_String })
+                        {
+                            strings.Add((member, assignment.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null));
+                        }
+
                         if (created is not null && ConnectsAtCreation(created))
                         {
                             AddConnect(member, new Witness($"'{Short(created.Syntax)}'", body.Member, created.Syntax.SpanStart));
@@ -163,6 +200,15 @@ internal sealed class TypeBodies
             }
         }
 
+        foreach (var field in strings.GroupBy(s => s.Member, SymbolEqualityComparer.Default))
+        {
+            var values = field.Select(f => f.Value).Distinct().ToList();
+            if (values.Count == 1 && values[0] is { } only)
+            {
+                _constants[field.Key!] = only;
+            }
+        }
+
         foreach (var pair in assigned)
         {
             if (pair.Key is IFieldSymbol or IPropertySymbol && IsOnlyAssignedHere(pair.Key) && pair.Value.All(c => c is not null))
@@ -171,6 +217,16 @@ internal sealed class TypeBodies
             }
         }
     }
+
+    private static ControlFlowGraph? Graph(IOperation root) => root switch
+    {
+        IMethodBodyOperation method => ControlFlowGraph.Create(method),
+        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+        IFieldInitializerOperation field => ControlFlowGraph.Create(field),
+        IPropertyInitializerOperation property => ControlFlowGraph.Create(property),
+        IBlockOperation block => ControlFlowGraph.Create(block),
+        _ => null,
+    };
 
     public static IOperation Unwrap(IOperation operation)
     {

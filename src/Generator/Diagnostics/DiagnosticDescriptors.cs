@@ -77,18 +77,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DisconnectThrows = Create(
         "LFL0201",
         "Disconnect message on a socket type that rejects it",
-        "NetMQ throws InvalidException when DisconnectMessage is set to a value on a {0}; only {1} generate disconnect messages");
+        "NetMQ throws InvalidException when DisconnectMessage is set to a value on {0}; only {1} generate disconnect messages");
 
     public static readonly DiagnosticDescriptor DisconnectNeverDelivered = Create(
         "LFL0202",
         "Disconnect message on a socket type that never delivers it",
-        "NetMQ accepts DisconnectMessage on a {0} but never delivers it; only {1} generate disconnect messages",
+        "NetMQ accepts DisconnectMessage on {0} but never delivers it; only {1} generate disconnect messages",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor HelloIgnored = Create(
         "LFL0203",
         "Hello message on a socket type that ignores it",
-        "NetMQ silently ignores HelloMessage on a {0}: {1}",
+        "NetMQ silently ignores HelloMessage on {0}: {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor HelloClearedAfterConnect = Create(
@@ -111,7 +111,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TransportNotSupported = Create(
         "LFL0207",
         "Transport not supported by the socket type",
-        "NetMQ throws ProtocolNotSupportedException for '{0}': a {2} cannot use {1}; {3}");
+        "NetMQ throws ProtocolNotSupportedException for '{0}': {2} cannot use {1}; {3}");
 
     public static readonly DiagnosticDescriptor LifecycleOverUdp = Create(
         "LFL0208",
