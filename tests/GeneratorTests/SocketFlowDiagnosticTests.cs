@@ -252,6 +252,7 @@ public class SocketFlowDiagnosticTests
     [InlineData("""var s = new RouterSocket({|LFL0206:"@tcp://*:70000"|});""")]
     [InlineData("""var s = new SubscriberSocket({|LFL0206:">tcp://127.0.0.1:5556,tcp://127.0.0.1:*"|});""")]
     [InlineData("""var endpoint = "tcp:/127.0.0.1:5555"; var s = new DealerSocket(); s.Connect({|LFL0206:endpoint|});""")]
+    [InlineData("""var s = new DealerSocket(); {|LFL0201:s.Options.DisconnectMessage|} = System.Array.Empty<byte>();""")]
     public void Errors_are_reported_on_their_span(string body) =>
         DiagnosticAssert.Reported(Source(Method(body)), DiagnosticSeverity.Error, Analyze);
 
@@ -261,6 +262,9 @@ public class SocketFlowDiagnosticTests
     [InlineData("""var s = new RequestSocket { Options = { {|LFL0203:HelloMessage|} = new byte[] { 1 } } };""")]
     [InlineData("""var s = new DealerSocket(); s.SetHelloMessage(new Hi("a")); s.Connect({|LFL0208:"udp://127.0.0.1:5555"|});""")]
     [InlineData("""var s = new RouterSocket(); s.SetDisconnectMessage(new Bye("b")); s.Bind({|LFL0208:"udp://*:5555"|});""")]
+    [InlineData("""var s = new RouterSocket(); {|LFL0209:s.Options.DisconnectMessage|} = new byte[0];""")]
+    [InlineData("""var s = new ServerSocket(); {|LFL0209:s.Options.DisconnectMessage|} = System.Array.Empty<byte>();""")]
+    [InlineData("""NetMQSocket s = new PeerSocket(); {|LFL0209:s.Options.DisconnectMessage|} = new byte[] { };""")]
     public void Warnings_are_reported_on_their_span(string body) =>
         DiagnosticAssert.Reported(Source(Method(body)), DiagnosticSeverity.Warning, Analyze);
 
@@ -329,7 +333,10 @@ public class SocketFlowDiagnosticTests
     // A base-typed socket whose class is not known, or may be one that honours the option.
     [InlineData("""NetMQSocket s = System.Environment.TickCount > 0 ? new DealerSocket() : new RouterSocket(); s.Options.DisconnectMessage = new byte[] { 1 };""")]
     [InlineData("""NetMQSocket s = new DealerSocket(); s.Dispose(); s = new RouterSocket(); s.Options.DisconnectMessage = new byte[] { 1 };""")]
+    // An empty hello is sent as an empty frame; a disconnect message with content is generated.
+    [InlineData("""var s = new DealerSocket(); s.Options.HelloMessage = new byte[0]; var r = new RouterSocket(); r.Options.DisconnectMessage = new byte[] { 0 };""")]
     // Endpoints NetMQ accepts.
+    [InlineData("""var s = new DealerSocket(); s.Connect("tcp://127.0.0.1: 5555"); s.Connect("tcp://127.0.0.1:+5556");""")]
     [InlineData("""var s = new RouterSocket(); s.BindRandomPort("tcp://*"); s.BindRandomPort("tcp://[::1]"); s.BindRandomPort("tcp://::1");""")]
     [InlineData("""var s = new PublisherSocket(); s.Bind("pgm://127.0.0.1;239.192.1.1:5555"); var u = new DealerSocket(); u.Connect("udp://127.0.0.1:5555");""")]
     [InlineData("""var s = new DealerSocket(); s.Connect("tcp://localhost:5555"); s.Connect("tcp://[::1]:5556"); s.Connect("ipc:///tmp/a");""")]

@@ -118,7 +118,8 @@ internal static class EndpointRules
             return isBind ? null : "a connect needs a port number, not a wildcard";
         }
 
-        return int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535
+        // NetMQ parses the port with Convert.ToInt32: surrounding white space and a sign are accepted.
+        return int.TryParse(port, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535
             ? null
             : $"'{port}' is not a port number from 1 to 65535";
     }

@@ -541,7 +541,7 @@ internal sealed class SocketFlow
                 var options = Eval(option.Instance);
                 Eval(assignment.Value);
                 var socketExpression = option.Instance is IPropertyReferenceOperation { Instance: { } owner } ? owner : null;
-                SetOption(options ?? ImmutableHashSet<SocketValue>.Empty, isOptions: true, kind, NullnessOf(assignment.Value), option.Syntax.GetLocation(), "Options." + option.Property.Name, socketExpression);
+                SetOption(options ?? ImmutableHashSet<SocketValue>.Empty, isOptions: true, kind, NullnessOf(assignment.Value), option.Syntax.GetLocation(), "Options." + option.Property.Name, socketExpression, assignment.Value);
                 return null;
             }
 
@@ -613,7 +613,16 @@ internal sealed class SocketFlow
 
         private static bool IsSet(OptionState state) => state == OptionState.MaySet;
 
-        private void SetOption(ImmutableHashSet<SocketValue> targets, bool isOptions, LifecycleOption option, Nullness nullness, Location location, string name, IOperation? socketExpression)
+        /// <summary>new byte[0], new byte[] { }, Array.Empty&lt;byte&gt;().</summary>
+        private static bool IsEmptyArray(IOperation value) => TypeBodies.Unwrap(value) switch
+        {
+            IArrayCreationOperation { Initializer: { ElementValues.Length: 0 } } => true,
+            IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 } creation => creation.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 },
+            IInvocationOperation { TargetMethod: { Name: "Empty", ContainingType: { Name: "Array", ContainingNamespace.Name: "System" } } } => true,
+            _ => false,
+        };
+
+        private void SetOption(ImmutableHashSet<SocketValue> targets, bool isOptions, LifecycleOption option, Nullness nullness, Location location, string name, IOperation? socketExpression, IOperation? assigned = null)
         {
             var values = targets.Where(v => v.IsOptions == isOptions).ToList();
             if (values.Count == 0 && socketExpression is not null)
@@ -633,6 +642,12 @@ internal sealed class SocketFlow
                 {
                     Report(DiagnosticDescriptors.HelloIgnored, location, Names(types), SocketCapabilities.WhyNoHello(types.First()));
                 }
+            }
+
+            if (option == LifecycleOption.Disconnect && assigned is not null && IsEmptyArray(assigned)
+                && (types is not { Count: > 0 } || types.Any(t => t.Disconnect == DisconnectSupport.Generated)))
+            {
+                Report(DiagnosticDescriptors.EmptyDisconnect, location);
             }
 
             foreach (var value in values)

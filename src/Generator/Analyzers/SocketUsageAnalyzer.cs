@@ -25,7 +25,8 @@ public sealed class SocketUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.OptionAfterConnect,
         DiagnosticDescriptors.InvalidEndpoint,
         DiagnosticDescriptors.TransportNotSupported,
-        DiagnosticDescriptors.LifecycleOverUdp);
+        DiagnosticDescriptors.LifecycleOverUdp,
+        DiagnosticDescriptors.EmptyDisconnect);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

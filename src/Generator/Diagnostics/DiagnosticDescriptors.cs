@@ -119,6 +119,12 @@ internal static class DiagnosticDescriptors
         "'{0}' uses udp, which has no connections: NetMQ sends the hello once, as a datagram that may be lost, and never generates a disconnect message; use tcp, ipc or inproc for a socket with lifecycle messages",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor EmptyDisconnect = Create(
+        "LFL0209",
+        "Empty disconnect message is never generated",
+        "NetMQ generates a disconnect message only when it has at least one byte; an empty one is the same as none, so this socket never reports a peer leaving",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor HandlerSignature = Create(
         "LFL0301",
         "Handler parameters cannot match a lifecycle message",
@@ -142,7 +148,7 @@ internal static class DiagnosticDescriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, UnsupportedMemberType,
-        DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp,
+        DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect,
         HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType,
     ];
 
