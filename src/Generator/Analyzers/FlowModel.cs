@@ -310,6 +310,58 @@ internal sealed class FlowState
         return clone;
     }
 
+    /// <summary>Whether two states hold the same facts (for reusing the run of a method from the same state).</summary>
+    public bool SameAs(FlowState other)
+    {
+        if (Slots.Count != other.Slots.Count || Sockets.Count != other.Sockets.Count || Constants.Count != other.Constants.Count)
+        {
+            return false;
+        }
+
+        foreach (var pair in Slots)
+        {
+            if (!other.Slots.TryGetValue(pair.Key, out var theirs) || !theirs.SetEquals(pair.Value))
+            {
+                return false;
+            }
+        }
+
+        foreach (var pair in Sockets)
+        {
+            if (!other.Sockets.TryGetValue(pair.Key, out var theirs) || !theirs.Equals(pair.Value))
+            {
+                return false;
+            }
+        }
+
+        foreach (var pair in Constants)
+        {
+            if (!other.Constants.TryGetValue(pair.Key, out var theirs) || !theirs.Equals(pair.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash consistent with <see cref="SameAs"/>.</summary>
+    public int Fingerprint()
+    {
+        var hash = (Slots.Count * 31) + Sockets.Count;
+        foreach (var pair in Slots)
+        {
+            hash ^= pair.Key.GetHashCode() + pair.Value.Count;
+        }
+
+        foreach (var pair in Sockets)
+        {
+            hash ^= (pair.Key.GetHashCode() * 17) + pair.Value.GetHashCode();
+        }
+
+        return hash;
+    }
+
     /// <summary>Joins <paramref name="other"/> into this state; returns whether anything changed.</summary>
     public bool JoinWith(FlowState other)
     {
@@ -362,6 +414,14 @@ internal sealed class FlowState
     /// <summary>Forgets <paramref name="slot"/>, every path through it and every external socket reached through it.</summary>
     public void Invalidate(Slot slot)
     {
+        if (slot.IsCapture)
+        {
+            // Nothing is reached through a capture by path.
+            Slots.Remove(slot);
+            Constants.Remove(slot);
+            return;
+        }
+
         foreach (var key in Slots.Keys.Where(slot.IsPrefixOf).ToList())
         {
             Slots.Remove(key);

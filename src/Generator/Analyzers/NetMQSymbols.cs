@@ -33,6 +33,7 @@ internal sealed class NetMQSymbols
     private readonly Dictionary<IPropertySymbol, LifecycleOption> _options = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, AttachMethod> _attach = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _close = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> _isSocket = new(SymbolEqualityComparer.Default);
 
     private NetMQSymbols(Compilation compilation)
     {
@@ -127,13 +128,10 @@ internal sealed class NetMQSymbols
         type is INamedTypeSymbol named && _sockets.TryGetValue(named.OriginalDefinition, out var capability) ? capability : null;
 
     /// <summary>Whether values of <paramref name="type"/> are NetMQ sockets (a socket class, a base class or INetMQSocket).</summary>
-    public bool IsSocket(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
+    public bool IsSocket(ITypeSymbol? type) => type is not null && _isSocket.GetOrAdd(type, ComputeIsSocket);
 
+    private bool ComputeIsSocket(ITypeSymbol type)
+    {
         if (_socketBases.Contains(type.OriginalDefinition) || type.AllInterfaces.Any(i => _socketBases.Contains(i.OriginalDefinition)))
         {
             return true;

@@ -46,22 +46,25 @@ internal sealed class SocketFlow
     /// <summary>How deep calls into other methods of the type are followed.</summary>
     public const int MaxDepth = 4;
 
-    // Bounds the work on one root, so that a pathological method cannot stall a build; past it, nothing more is reported.
-    private const int Budget = 200_000;
+    // Bounds the work on one type, so that a pathological type cannot stall a build; past it, nothing more is reported.
+    private const int Budget = 250_000;
 
     private readonly TypeBodies _type;
     private readonly NetMQSymbols _symbols;
     private readonly Reports _reports;
     private readonly bool _rootIsEntryPoint;
     private readonly List<ISymbol> _following = new();
-    private int _budget = Budget;
+    private readonly Dictionary<int, List<Memo>> _memos;
+    private readonly int[] _budget;
 
-    private SocketFlow(TypeBodies type, Reports reports, bool rootIsEntryPoint)
+    private SocketFlow(TypeBodies type, Reports reports, bool rootIsEntryPoint, Dictionary<int, List<Memo>> memos, int[] budget)
     {
         _type = type;
         _symbols = type.Symbols;
         _reports = reports;
         _rootIsEntryPoint = rootIsEntryPoint;
+        _memos = memos;
+        _budget = budget;
     }
 
     /// <summary>Analyses every body of the type as a root.</summary>
@@ -69,9 +72,11 @@ internal sealed class SocketFlow
     {
         // Constructors first: every instance method runs after one of them, with the sockets they left in fields.
         FlowState? afterConstruction = null;
+        var memos = new Dictionary<int, List<Memo>>();
+        var budget = new[] { Budget };
         foreach (var body in type.All.Where(IsConstructor).Concat(type.All.Where(b => !IsConstructor(b))))
         {
-            var flow = new SocketFlow(type, reports, type.IsEntryPoint(body));
+            var flow = new SocketFlow(type, reports, type.IsEntryPoint(body), memos, budget);
             var entry = new FlowState();
             if (IsConstructor(body) && !ChainsToThis(body, type))
             {
@@ -145,7 +150,7 @@ internal sealed class SocketFlow
 
         do
         {
-            while (pending.Count > 0 && _budget > 0)
+            while (pending.Count > 0 && _budget[0] > 0)
             {
                 var ordinal = pending.Min;
                 pending.Remove(ordinal);
@@ -167,11 +172,11 @@ internal sealed class SocketFlow
                 }
             }
         }
-        while (_budget > 0 && SeedHandlers(body.Graph, entries, exits, pending));
+        while (_budget[0] > 0 && SeedHandlers(body.Graph, entries, exits, pending));
 
         // The last pass reports, with the states the fixed point settled on.
         ImmutableHashSet<SocketValue>? returned = null;
-        for (var ordinal = 0; ordinal < blocks.Length && _budget > 0; ordinal++)
+        for (var ordinal = 0; ordinal < blocks.Length && _budget[0] > 0; ordinal++)
         {
             if (entries[ordinal] is not { } start)
             {
@@ -184,6 +189,39 @@ internal sealed class SocketFlow
         }
 
         return (entries[blocks.Length - 1] ?? entry.Clone(), returned);
+    }
+
+    /// <summary>One run of a followed method: from which state, along which call path, to which state.</summary>
+    private sealed class Memo
+    {
+        private readonly List<ISymbol> _path;
+        private readonly bool _rootIsEntryPoint;
+
+        public Memo(Body callee, FlowState entry, List<ISymbol> path, bool rootIsEntryPoint, FlowState exit, ImmutableHashSet<SocketValue>? returned, bool reported)
+        {
+            Callee = callee;
+            Entry = entry;
+            _path = path;
+            _rootIsEntryPoint = rootIsEntryPoint;
+            Exit = exit;
+            Returned = returned;
+            Reported = reported;
+        }
+
+        public Body Callee { get; }
+
+        public FlowState Entry { get; }
+
+        public FlowState Exit { get; }
+
+        public ImmutableHashSet<SocketValue>? Returned { get; }
+
+        /// <summary>Whether the run reported what it found; a run that did not is redone when reports are wanted.</summary>
+        public bool Reported { get; }
+
+        public bool Matches(Body callee, FlowState entry, List<ISymbol> path, bool rootIsEntryPoint) =>
+            ReferenceEquals(Callee, callee) && _rootIsEntryPoint == rootIsEntryPoint
+            && _path.SequenceEqual(path, SymbolEqualityComparer.Default) && Entry.SameAs(entry);
     }
 
     private static bool Merge(FlowState?[] entries, int ordinal, FlowState state)
@@ -289,7 +327,7 @@ internal sealed class SocketFlow
 
         private ImmutableHashSet<SocketValue>? Eval(IOperation? operation)
         {
-            if (operation is null || --_flow._budget <= 0)
+            if (operation is null || --_flow._budget[0] <= 0)
             {
                 return null;
             }
@@ -507,9 +545,32 @@ internal sealed class SocketFlow
                 }
             }
 
-            _flow._following.Add(method.OriginalDefinition);
-            var result = _flow.Run(callee, entry, _report);
-            _flow._following.RemoveAt(_flow._following.Count - 1);
+            // The same method from the same state along the same call path does the same: reuse its run.
+            var fingerprint = entry.Fingerprint() ^ (_flow._following.Count * 7919) ^ callee.Graph.GetHashCode() ^ (_flow._rootIsEntryPoint ? 1 : 0);
+            if (!_flow._memos.TryGetValue(fingerprint, out var memos))
+            {
+                _flow._memos[fingerprint] = memos = new List<Memo>();
+            }
+
+            var memo = memos.FirstOrDefault(m => m.Matches(callee, entry, _flow._following, _flow._rootIsEntryPoint));
+            (FlowState Exit, ImmutableHashSet<SocketValue>? Returned) result;
+            if (memo is not null && (memo.Reported || !_report))
+            {
+                result = (memo.Exit.Clone(), memo.Returned);
+            }
+            else
+            {
+                var key = entry.Clone();
+                _flow._following.Add(method.OriginalDefinition);
+                result = _flow.Run(callee, entry, _report);
+                _flow._following.RemoveAt(_flow._following.Count - 1);
+                if (memo is not null)
+                {
+                    memos.Remove(memo);
+                }
+
+                memos.Add(new Memo(callee, key, _flow._following.ToList(), _flow._rootIsEntryPoint, result.Exit.Clone(), result.Returned, _report));
+            }
 
             result.Exit.Leave(callee.Member, callee.Graph);
             _state.Slots.Clear();
