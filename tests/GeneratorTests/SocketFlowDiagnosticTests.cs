@@ -565,6 +565,20 @@ public class SocketFlowDiagnosticTests
             }
         }
         """)]
+    [InlineData("""
+        public sealed class Setup
+        {
+            public void Run()
+            {
+                Configure(new RouterSocket());
+                Configure(new DealerSocket());
+            }
+            private static void Configure(NetMQSocket socket)
+            {
+                {|LFL0201:socket.Options.DisconnectMessage|} = new byte[] { 1 };
+            }
+        }
+        """)]
     public void More_mistakes_are_reported_on_their_span(string code)
     {
         // Mixed severities: each diagnostic is checked against its own descriptor's.
@@ -763,6 +777,30 @@ public class SocketFlowDiagnosticTests
                 }
                 socket.Options.HelloMessage = new byte[] { 1 };
                 return socket;
+            }
+        }
+        """)]
+    [InlineData("""
+        public sealed class Setup
+        {
+            public void Run()
+            {
+                Configure(new RouterSocket());
+                Configure(new DealerSocket());
+                NetMQSocket s = new DealerSocket();
+                if (s is not RouterSocket) return;
+                s.Options.DisconnectMessage = new byte[] { 1 };
+            }
+            private static void Configure(NetMQSocket socket)
+            {
+                if (socket is RouterSocket)
+                {
+                    socket.Options.DisconnectMessage = new byte[] { 1 };
+                }
+                else
+                {
+                    socket.Options.HelloMessage = new byte[] { 2 };
+                }
             }
         }
         """)]

@@ -165,7 +165,7 @@ internal sealed class SocketFlow
                 exits[ordinal] = state;
                 foreach (var branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
                 {
-                    if (branch?.Destination is { } destination && Merge(entries, destination.Ordinal, state))
+                    if (branch?.Destination is { } destination && Merge(entries, destination.Ordinal, Narrow(body.Graph, block, branch, state)))
                     {
                         pending.Add(destination.Ordinal);
                     }
@@ -222,6 +222,74 @@ internal sealed class SocketFlow
         public bool Matches(Body callee, FlowState entry, List<ISymbol> path, bool rootIsEntryPoint) =>
             ReferenceEquals(Callee, callee) && _rootIsEntryPoint == rootIsEntryPoint
             && _path.SequenceEqual(path, SymbolEqualityComparer.Default) && Entry.SameAs(entry);
+    }
+
+    /// <summary>
+    /// Along the edge where <c>socket is RouterSocket</c> holds, the socket is a ROUTER; along the other, it is not.
+    /// Without this, a helper that guards an option with a type test would be blamed for the sockets it skips.
+    /// </summary>
+    private FlowState Narrow(ControlFlowGraph graph, BasicBlock block, ControlFlowBranch branch, FlowState state)
+    {
+        if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue is not { } condition)
+        {
+            return state;
+        }
+
+        var holds = ReferenceEquals(branch, block.ConditionalSuccessor) == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+        var (value, tested) = condition switch
+        {
+            IIsTypeOperation test => (test.ValueOperand, test.TypeOperand),
+            IIsPatternOperation { Pattern: ITypePatternOperation type } pattern => (pattern.Value, type.MatchedType),
+            IIsPatternOperation { Pattern: IDeclarationPatternOperation declaration } pattern => (pattern.Value, declaration.MatchedType),
+            IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: ITypePatternOperation type } } pattern => (pattern.Value, type.MatchedType),
+            _ => (null, null),
+        };
+        if (condition is IIsPatternOperation { Pattern: INegatedPatternOperation })
+        {
+            holds = !holds;
+        }
+
+        if (value is null || _symbols.ExactCapabilityOf(tested) is not { } capability || SlotOf(value) is not { } slot || !state.Slots.TryGetValue(slot, out var values))
+        {
+            return state;
+        }
+
+        var narrowed = state.Clone();
+        var kept = ImmutableHashSet<SocketValue>.Empty;
+        foreach (var socket in values)
+        {
+            var types = narrowed.Sockets.TryGetValue(socket.Socket, out var known) ? known.Types : null;
+            if (holds)
+            {
+                if (types is not null && !types.Contains(capability))
+                {
+                    continue;
+                }
+
+                if (known is not null)
+                {
+                    narrowed.Sockets[socket.Socket] = new SocketState(ImmutableHashSet.Create(capability), known.Hello, known.Disconnect, known.AttachedWithoutHello, known.AttachedWithoutDisconnect, known.ArmedConnect);
+                }
+            }
+            else if (types is { Count: 1 } && types.Contains(capability))
+            {
+                continue;
+            }
+
+            kept = kept.Add(socket);
+        }
+
+        narrowed.Slots[slot] = kept;
+        return narrowed;
+
+        Slot? SlotOf(IOperation operation) => TypeBodies.Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => Slot.Of(local.Local),
+            IParameterReferenceOperation parameter => Slot.Of(parameter.Parameter.OriginalDefinition),
+            IFlowCaptureReferenceOperation capture => Slot.OfCapture(graph, capture.Id),
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Instance is null ? Slot.Of(field.Field.OriginalDefinition) : Slot.This.Member(field.Field.OriginalDefinition),
+            _ => null,
+        };
     }
 
     private static bool Merge(FlowState?[] entries, int ordinal, FlowState state)
