@@ -80,6 +80,12 @@ internal static class EndpointRules
         return endpoints;
     }
 
+    /// <summary>
+    /// Whether a connect over <paramref name="transport"/> (null: not known) reconnects, re-reading the hello each time:
+    /// tcp and ipc do; inproc, udp and multicast connections are never re-made.
+    /// </summary>
+    public static bool Reconnects(string? transport) => transport is null or "tcp" or "ipc";
+
     /// <summary>The transport of an endpoint, or null when it has none.</summary>
     public static string? TransportOf(string endpoint)
     {

@@ -734,7 +734,7 @@ internal sealed class SocketFlow
                 var state = StateOf(value.Socket);
                 var withoutHello = state.AttachedWithoutHello ?? (state.Hello.HasFlag(OptionState.MayUnset) ? witness : null);
                 var withoutDisconnect = state.AttachedWithoutDisconnect ?? (state.Disconnect.HasFlag(OptionState.MayUnset) ? witness : null);
-                var reconnects = method is AttachMethod.Connect or AttachMethod.ConnectPeer && transport is null or "tcp" or "ipc";
+                var reconnects = method is AttachMethod.Connect or AttachMethod.ConnectPeer && EndpointRules.Reconnects(transport);
                 var armed = state.ArmedConnect ?? (reconnects && state.Hello.HasFlag(OptionState.MaySet) ? witness : null);
                 _state.Sockets[value.Socket] = state.WithWitnesses(withoutHello, withoutDisconnect, armed);
             }

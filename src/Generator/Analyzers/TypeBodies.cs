@@ -308,7 +308,7 @@ internal sealed class TypeBodies
         {
             var endpoint = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.ConstantValue : default;
             var transport = endpoint.HasValue && endpoint.Value is string text ? EndpointRules.TransportOf(text) : null;
-            if (transport is null or "tcp" or "ipc")
+            if (EndpointRules.Reconnects(transport))
             {
                 connected = TypeMemberOf(socket);
             }
@@ -344,6 +344,6 @@ internal sealed class TypeBodies
         }
 
         return value.Value is string text && EndpointRules.SplitConnectionString(text, capability.ConnectionString)
-            .Any(e => e.Method == AttachMethod.Connect && EndpointRules.TransportOf(e.Endpoint) is null or "tcp" or "ipc");
+            .Any(e => e.Method == AttachMethod.Connect && EndpointRules.Reconnects(EndpointRules.TransportOf(e.Endpoint)));
     }
 }
