@@ -88,6 +88,12 @@ internal static class TypeShapeParser
             }
         }
 
+        if (named.IsRecord && MessageParser.RoleOf(named) is not null && !MessageParser.IsGenerated(named, default))
+        {
+            reason = $"the record '{named.ToDisplayString()}' has errors of its own (reported on it), so it has no generated formatter yet";
+            return null;
+        }
+
         if (named.IsRecord && MessageParser.RoleOf(named) is not null)
         {
             var formatter = named.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".LifelineFormatter";
@@ -114,7 +120,14 @@ internal static class TypeShapeParser
     private static TypeShape? Container(ShapeKind kind, string name, bool nullable, ITypeSymbol element, out string? reason)
     {
         var inner = Parse(element, out reason);
-        return inner is null ? null : new TypeShape(kind, name, nullable, inner, null);
+        if (inner is null)
+        {
+            // Name the element that fails, so that 'List<object>' says 'object', not only 'List<T>'.
+            reason = $"its element type '{element.ToDisplayString()}' is not supported: {reason}";
+            return null;
+        }
+
+        return new TypeShape(kind, name, nullable, inner, null);
     }
 
     private static ShapeKind? Special(SpecialType type) => type switch
