@@ -82,7 +82,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
         "LFL0101",
         "Member type cannot be serialized",
-        "Member '{0}' of '{1}' has type '{2}', which Lifeline cannot serialize: {3}. Supported: bool, integer types, float, double, decimal, char, string, byte[], Guid, DateTime, DateTimeOffset, TimeSpan, enums, nullable value types, arrays, List<T>, IReadOnlyList<T>, Dictionary<string, T>, IReadOnlyDictionary<string, T> and records marked [HelloMessage], [DisconnectMessage] or [MessagePart]");
+        "Member '{0}' of '{1}' has type '{2}', which Lifeline cannot serialize: {3}. Supported: bool, integer types, float, double, decimal, char, string, byte[], Guid, DateTime, DateTimeOffset, TimeSpan, DateOnly, TimeOnly, Half, Int128, UInt128, BigInteger, Uri, Version, ReadOnlyMemory<byte>, enums, nullable value types, single-dimensional arrays, lists, sets, ImmutableArray<T>, dictionaries keyed by string, integers, enums or Guid, value tuples of up to 7 elements, and records marked [HelloMessage], [DisconnectMessage] or [MessagePart]");
 
     public static readonly DiagnosticDescriptor MemberNotCarried = Create(
         "LFL0102",

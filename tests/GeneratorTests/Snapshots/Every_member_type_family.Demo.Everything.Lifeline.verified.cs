@@ -583,7 +583,8 @@ namespace Demo
                                         var __c0 = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Demo.Point>>(__count0, options.Security.GetEqualityComparer<string>());
                                         for (int __i0 = 0; __i0 < __count0; __i0++)
                                         {
-                                            var __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
+                                            string __k0;
+                                            __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
                                             global::System.Collections.Generic.List<global::Demo.Point> __e0;
                                             if (reader.TryReadNil())
                                             {
@@ -641,7 +642,8 @@ namespace Demo
                                         var __c0 = new global::System.Collections.Generic.Dictionary<string, int>(__count0, options.Security.GetEqualityComparer<string>());
                                         for (int __i0 = 0; __i0 < __count0; __i0++)
                                         {
-                                            var __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
+                                            string __k0;
+                                            __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
                                             int __e0;
                                             __e0 = reader.ReadInt32();
                                             if (!__c0.TryAdd(__k0, __e0))
@@ -850,7 +852,7 @@ namespace Demo
                                     __h25 = true;
                                     if (reader.TryReadNil())
                                     {
-                                        __v25 = null;
+                                        __v25 = default;
                                     }
                                     else
                                     {
