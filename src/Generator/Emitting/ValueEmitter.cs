@@ -358,10 +358,7 @@ internal static class ValueEmitter
                     EmitRead(code, shape.Key!, key, depth + 1);
                     code.Line($"{element.TypeName} {item};");
                     EmitRead(code, element, item, depth + 1);
-                    using (code.Open($"if (!{collection}.TryAdd({key}, {item}))"))
-                    {
-                        code.Line($"throw new {Names.DecodeException}(null, \"the key '\" + {key} + \"' appears more than once\");");
-                    }
+                    code.Line($"{Names.Wire}.AddEntry({collection}, {key}, {item});");
                 }
                 else if (shape.Kind == ShapeKind.Set)
                 {

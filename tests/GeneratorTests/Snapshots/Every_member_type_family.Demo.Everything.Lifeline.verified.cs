@@ -605,10 +605,7 @@ namespace Demo
                                                 reader.Depth--;
                                                 __e0 = __c1;
                                             }
-                                            if (!__c0.TryAdd(__k0, __e0))
-                                            {
-                                                throw new global::Lifeline.Serialization.LifelineDecodeException(null, "the key '" + __k0 + "' appears more than once");
-                                            }
+                                            global::Lifeline.Serialization.LifelineWire.AddEntry(__c0, __k0, __e0);
                                         }
                                         reader.Depth--;
                                         __v29 = __c0;
@@ -646,10 +643,7 @@ namespace Demo
                                             __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
                                             int __e0;
                                             __e0 = reader.ReadInt32();
-                                            if (!__c0.TryAdd(__k0, __e0))
-                                            {
-                                                throw new global::Lifeline.Serialization.LifelineDecodeException(null, "the key '" + __k0 + "' appears more than once");
-                                            }
+                                            global::Lifeline.Serialization.LifelineWire.AddEntry(__c0, __k0, __e0);
                                         }
                                         reader.Depth--;
                                         __v28 = __c0;
