@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs src/Runtime into the one Lifeline package, checks what is in it, then builds and runs consumers from that
 # package only: one per supported target (net10.0, net8.0 on the .NET 8 runtime, netstandard2.1, net472 under Mono),
-# C# 9 and C# 8 consumers, and a shared-contracts server and client. Each check prints one line; the last line counts.
+# C# 9 and C# 8 consumers, a shared-contracts server and client, and a native AOT program. Each check prints one line; the last line counts.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -9,6 +9,7 @@ packages="$root/artifacts/packages"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 
 passed=0
 failed=0
@@ -88,7 +89,6 @@ fi
 if build Consumer; then
   consumer "net10.0 consumer on .NET 10 exchanged typed hello and disconnect over tcp" ".NET 10\." \
     dotnet "$here/Consumer/bin/Debug/net10.0/Consumer.dll"
-  case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
   # Self-contained: the .NET 8 runtime pack, not the SDK's .NET 10 runtime, runs it.
   consumer "net8.0 consumer on the .NET 8 runtime (self-contained $rid) exchanged typed hello and disconnect over tcp" ".NET 8\.0\." \
     dotnet run --project "$here/Consumer" -f net8.0 -r "$rid" --self-contained
@@ -163,7 +163,19 @@ else
   fail "shared contracts under Mono: Mono is not available"
 fi
 
-# 10, 11. Misuse must not build: one diagnostic from the generator, one from the analyzers, each at its exact position.
+# 10. Native AOT: published from the package and run; records register through the generated module initializer.
+if command -v clang >/dev/null || command -v gcc >/dev/null; then
+  if dotnet publish "$here/Aot" -nologo -r "$rid" -o "$work/aot" >"$work/build" 2>&1 && ! grep -E 'warning IL[0-9]+' "$work/build" | grep -q Lifeline; then
+    consumer "native AOT consumer ($rid): encode, decode, catalog, resolver and socket options" "native AOT" "$work/aot/Aot"
+  else
+    cat "$work/build"
+    fail "the native AOT consumer did not publish clean from the package"
+  fi
+else
+  fail "native AOT consumer: no C toolchain (clang or gcc) to link it"
+fi
+
+# 11, 12. Misuse must not build: one diagnostic from the generator, one from the analyzers, each at its exact position.
 if dotnet build "$here/Misuse" -nologo >"$work/build" 2>&1; then
   fail "a non-partial [HelloMessage] record built without LFL0001"
 else
