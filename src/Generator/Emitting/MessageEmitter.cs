@@ -157,6 +157,21 @@ internal static class MessageEmitter
         using (code.Open("for (int __i = 0; __i < __count; __i++)"))
         {
             code.Line($"var __key = {Names.Wire}.ReadKey(ref reader);");
+            if (spec.Members.Count > 0)
+            {
+                EmitKeySwitch(code, spec);
+            }
+
+            code.Line("// Members this version does not know (a newer sender's) are skipped, within the depth limit.");
+            code.Line("__member = null;");
+            code.Line($"{Names.Wire}.SkipUnknown(ref reader, options, __key);");
+        }
+    }
+
+    // A record without members has no switch: an empty one is a compiler warning (CS1522).
+    private static void EmitKeySwitch(CodeWriter code, MessageSpec spec)
+    {
+        {
             using (code.Open("switch (__key.Length)"))
             {
                 foreach (var group in spec.Members.Select((m, i) => (Member: m, Index: i)).GroupBy(x => x.Member.KeyLength).OrderBy(g => g.Key))
@@ -183,10 +198,6 @@ internal static class MessageEmitter
                     }
                 }
             }
-
-            code.Line("// Members this version does not know (a newer sender's) are skipped, within the depth limit.");
-            code.Line("__member = null;");
-            code.Line($"{Names.Wire}.SkipUnknown(ref reader, options, __key);");
         }
     }
 
