@@ -851,6 +851,19 @@ public class SocketFlowDiagnosticTests
         DiagnosticAssert.None(Source("public sealed class Big\n{\n" + members + "}"), Analyze);
     }
 
+    [Theory]
+    [InlineData("var s = new DealerSocket(; s.Connect(\"tcp://127.0.0.1:5555\"); s.SetHelloMessage(new Hi(\"a\"))")]
+    [InlineData("var s = new DealerSocket(); s.Connect(Missing); s.Options.HelloMessage = Unknown(); s.Nope();")]
+    [InlineData("NetMQSocket s = new UnknownSocket(); s.Options.DisconnectMessage = new byte[] { 1 }; Helper(s, s.Options);")]
+    [InlineData("var s = new RouterSocket { Options = { Missing = 1, HelloMessage = } }; s.Bind(\"tcp://*:5555\", 1);")]
+    public void Code_being_typed_does_not_crash_the_analysis(string body)
+    {
+        // In an editor most code does not compile yet; the analysis must not fail on it (an AD0001 would show).
+        var diagnostics = TestCompilation.Analyze(TestCompilation.Run(Source(Method(body))).Output, new SocketUsageAnalyzer());
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
     [Fact]
     public void Top_level_statements_are_followed()
     {
