@@ -146,6 +146,23 @@ public class SocketFlowDiagnosticTests
             public Client() { {|LFL0205:_dealer.SetHelloMessage(new Hi("a"))|}; }
         }
         """)]
+    // A static field's connection string binds during static initialization, before any method runs.
+    [InlineData("""
+        public static class Hub
+        {
+            private static readonly RouterSocket Router = new RouterSocket("@tcp://*:5555");
+            public static void Configure() => {|LFL0205:Router.SetDisconnectMessage(new Bye("b"))|};
+        }
+        """)]
+    // A static constructor that binds.
+    [InlineData("""
+        public sealed class Hub
+        {
+            private static readonly RouterSocket Router = new RouterSocket();
+            static Hub() { Router.Bind("tcp://*:5555"); }
+            public void Configure() => {|LFL0205:Router.Options.DisconnectMessage|} = new byte[] { 1 };
+        }
+        """)]
     public void Options_set_after_an_attach_are_reported_where_they_are_set(string code) =>
         DiagnosticAssert.Reported(Source(code), DiagnosticSeverity.Warning, Analyze);
 
@@ -432,6 +449,18 @@ public class SocketFlowDiagnosticTests
             {
                 _socket.Options.DisconnectMessage = new byte[] { 1 };
                 _socket.Bind("tcp://*:5555");
+            }
+        }
+        """)]
+    // Static initialization that only creates the socket.
+    [InlineData("""
+        public static class Hub
+        {
+            private static readonly RouterSocket Router = new RouterSocket();
+            public static void Start()
+            {
+                Router.SetDisconnectMessage(new Bye("b"));
+                Router.Bind("tcp://*:5555");
             }
         }
         """)]

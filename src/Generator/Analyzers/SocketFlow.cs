@@ -70,14 +70,28 @@ internal sealed class SocketFlow
     /// <summary>Analyses every body of the type as a root.</summary>
     public static void Analyze(TypeBodies type, Reports reports)
     {
-        // Constructors first: every instance method runs after one of them, with the sockets they left in fields.
+        // Constructors first: every instance method runs after one of them, with the sockets they left in fields,
+        // and every method after the static initialization, with the sockets it left in static fields.
         FlowState? afterConstruction = null;
+        FlowState? afterStaticConstruction = null;
         var memos = new Dictionary<int, List<Memo>>();
         var budget = new[] { Budget };
-        foreach (var body in type.All.Where(IsConstructor).Concat(type.All.Where(b => !IsConstructor(b))))
+        if (!type.All.Any(b => IsConstructor(b) && b.Member.IsStatic) && type.Initializers(isStatic: true).Any())
+        {
+            var flow = new SocketFlow(type, reports, rootIsEntryPoint: false, memos, budget);
+            afterStaticConstruction = new FlowState();
+            foreach (var initializer in type.Initializers(isStatic: true))
+            {
+                afterStaticConstruction = flow.Run(initializer, afterStaticConstruction, report: false).Exit;
+            }
+        }
+
+        foreach (var body in type.All.Where(IsConstructor).OrderBy(b => b.Member.IsStatic ? 0 : 1).Concat(type.All.Where(b => !IsConstructor(b))))
         {
             var flow = new SocketFlow(type, reports, type.IsEntryPoint(body), memos, budget);
-            var entry = new FlowState();
+            var entry = IsConstructor(body) && !body.Member.IsStatic && afterStaticConstruction is not null
+                ? flow.Constructed(null, afterStaticConstruction)
+                : new FlowState();
             if (IsConstructor(body) && !ChainsToThis(body, type))
             {
                 // Field and property initializers run before the constructor body.
@@ -86,17 +100,21 @@ internal sealed class SocketFlow
                     entry = flow.Run(initializer, entry, report: false).Exit;
                 }
             }
-            else if (afterConstruction is not null && !body.IsLambda && body.Member is IMethodSymbol { IsStatic: false } && flow._rootIsEntryPoint)
+            else if (!IsConstructor(body) && !body.IsLambda && body.Member is IMethodSymbol method && flow._rootIsEntryPoint)
             {
-                entry = flow.Constructed(afterConstruction);
+                entry = flow.Constructed(method.IsStatic ? null : afterConstruction, afterStaticConstruction);
             }
 
             var exit = flow.Run(body, entry, report: true).Exit;
-            if (IsConstructor(body) && !body.Member.IsStatic)
+            if (IsConstructor(body))
             {
                 var fields = exit.Clone();
                 fields.Leave(body.Member, body.Graph);
-                if (afterConstruction is null)
+                if (body.Member.IsStatic)
+                {
+                    afterStaticConstruction = fields;
+                }
+                else if (afterConstruction is null)
                 {
                     afterConstruction = fields;
                 }
@@ -112,26 +130,37 @@ internal sealed class SocketFlow
         !body.IsLambda && body.Member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
 
     /// <summary>
-    /// The state an instance method starts in: the sockets the constructors left in fields, with the witnesses of
-    /// what they did, but options unknown, since any other method may have run in between.
+    /// The state a method that may run at any time starts in: the sockets the constructors left in instance fields
+    /// and the static initialization in static fields, with the witnesses of what they did, but options unknown,
+    /// since any other method may have run in between.
     /// </summary>
-    private FlowState Constructed(FlowState afterConstruction)
+    private FlowState Constructed(FlowState? afterConstruction, FlowState? afterStaticConstruction)
     {
         var entry = new FlowState();
-        foreach (var pair in afterConstruction.Slots.Where(p => p.Key.IsMemberOfType && p.Key.Root is null))
+        Take(afterConstruction, isStatic: false);
+        Take(afterStaticConstruction, isStatic: true);
+        return entry;
+
+        void Take(FlowState? constructed, bool isStatic)
         {
-            entry.Slots[pair.Key] = pair.Value;
-            var armed = pair.Key.TypeMember is { } member ? _type.ConnectedWithHello(member) : null;
-            foreach (var value in pair.Value)
+            if (constructed is null)
             {
-                if (afterConstruction.Sockets.TryGetValue(value.Socket, out var state))
+                return;
+            }
+
+            foreach (var pair in constructed.Slots.Where(p => p.Key.IsMemberOfType && (p.Key.Root is null) != isStatic))
+            {
+                entry.Slots[pair.Key] = pair.Value;
+                var armed = pair.Key.TypeMember is { } member ? _type.ConnectedWithHello(member) : null;
+                foreach (var value in pair.Value)
                 {
-                    entry.Sockets[value.Socket] = new SocketState(state.Types, OptionState.Unknown, OptionState.Unknown, state.AttachedWithoutHello, state.AttachedWithoutDisconnect, state.ArmedConnect ?? armed);
+                    if (constructed.Sockets.TryGetValue(value.Socket, out var state))
+                    {
+                        entry.Sockets[value.Socket] = new SocketState(state.Types, OptionState.Unknown, OptionState.Unknown, state.AttachedWithoutHello, state.AttachedWithoutDisconnect, state.ArmedConnect ?? armed);
+                    }
                 }
             }
         }
-
-        return entry;
     }
 
     private static bool ChainsToThis(Body body, TypeBodies type) =>
