@@ -27,19 +27,42 @@ public class SocketApiTypeSafetyTests
     }
 
     [Theory]
-    [InlineData("RequestSocket", "SetHelloMessage(new Hi(\"a\"))")]
-    [InlineData("ResponseSocket", "SetHelloMessage(new Hi(\"a\"))")]
-    [InlineData("PushSocket", "SetHelloMessage(new Hi(\"a\"))")]
-    [InlineData("PublisherSocket", "SetHelloMessage(new Hi(\"a\"))")]
-    [InlineData("PairSocket", "SetHelloMessage(new Hi(\"a\"))")]
-    [InlineData("DealerSocket", "SetDisconnectMessage(new Bye(\"b\"))")]
-    [InlineData("ClientSocket", "SetDisconnectMessage(new Bye(\"b\"))")]
-    [InlineData("ResponseSocket", "SetDisconnectMessage(new Bye(\"b\"))")]
-    [InlineData("SubscriberSocket", "SetDisconnectMessage(new Bye(\"b\"))")]
-    public void Other_socket_types_do_not_compile(string socket, string call)
+    [InlineData("RequestSocket", "SetHelloMessage(new Hi(\"a\"))", "REQ")]
+    [InlineData("ResponseSocket", "SetHelloMessage(new Hi(\"a\"))", "REP")]
+    [InlineData("PushSocket", "SetHelloMessage(new Hi(\"a\"))", "PUSH")]
+    [InlineData("PublisherSocket", "SetHelloMessage(new Hi(\"a\"))", "PUB")]
+    [InlineData("PairSocket", "SetHelloMessage(new Hi(\"a\"))", "PAIR")]
+    [InlineData("DealerSocket", "SetDisconnectMessage(new Bye(\"b\"))", "DEALER")]
+    [InlineData("ClientSocket", "SetDisconnectMessage(new Bye(\"b\"))", "CLIENT")]
+    [InlineData("ResponseSocket", "SetDisconnectMessage(new Bye(\"b\"))", "REP")]
+    [InlineData("SubscriberSocket", "SetDisconnectMessage(new Bye(\"b\"))", "SUB")]
+    [InlineData("NetMQ.NetMQSocket", "SetHelloMessage(new Hi(\"a\"))", "socket class")]
+    [InlineData("NetMQ.ThreadSafeSocket", "SetDisconnectMessage(new Bye(\"b\"))", "socket class")]
+    public void Other_socket_types_do_not_compile_and_say_why(string socket, string call, string why)
     {
-        // CS1929: no accessible extension method for this receiver type.
-        Assert.Contains("CS1929", Errors(socket, call));
+        // CS0619: an [Obsolete(error: true)] overload, whose message explains what NetMQ does on that socket type.
+        var errors = Diagnostics(socket, call);
+        Assert.Equal(["CS0619"], errors.Select(d => d.Id).Distinct());
+        Assert.Contains(why, errors[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("public class MyDealer : DealerSocket { }", "new MyDealer().SetHelloMessage(new Hi(\"a\"))")]
+    [InlineData("", "((DealerSocket)(NetMQ.NetMQSocket)new DealerSocket()).SetHelloMessage(new Hi(\"a\"))")]
+    [InlineData("public static class Generic { public static void Set<TSocket>(TSocket s) where TSocket : RouterSocket => s.SetDisconnectMessage(new Bye(\"b\")); }", "Generic.Set(new RouterSocket())")]
+    public void The_unsupported_overloads_do_not_capture_valid_calls(string declarations, string call)
+    {
+        var program = $$"""
+            using Lifeline;
+            using NetMQ.Sockets;
+            {{declarations}}
+            public static class Program
+            {
+                public static void Run() => {{call}};
+            }
+            """;
+
+        Assert.Empty(TestCompilation.Run(program, Records).CompilationProblems);
     }
 
     [Theory]
@@ -51,7 +74,9 @@ public class SocketApiTypeSafetyTests
         Assert.Contains("CS0311", Errors(socket, call));
     }
 
-    private static string[] Errors(string socket, string call)
+    private static string[] Errors(string socket, string call) => [.. Diagnostics(socket, call).Select(d => d.Id).Distinct()];
+
+    private static Microsoft.CodeAnalysis.Diagnostic[] Diagnostics(string socket, string call)
     {
         var program = $$"""
             using Lifeline;
@@ -61,7 +86,6 @@ public class SocketApiTypeSafetyTests
                 public static void Configure({{socket}} socket) => socket.{{call}};
             }
             """;
-        var run = TestCompilation.Run(program, Records);
-        return [.. run.CompilationProblems.Select(d => d.Id).Distinct()];
+        return [.. TestCompilation.Run(program, Records).CompilationProblems];
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Lifeline.Generator.Diagnostics;
@@ -9,8 +8,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Lifeline.Generator.Analyzers;
 
 /// <summary>
-/// Checks plain NetMQ and Lifeline socket usage within each method: lifecycle options on socket types that
-/// reject or ignore them, options set after Connect/Bind, cleared hellos, and endpoint literals.
+/// Checks plain NetMQ and Lifeline socket usage: lifecycle options on socket types that reject or ignore them,
+/// options set after a socket connected or bound, hellos cleared after a connect, endpoints NetMQ rejects. Each
+/// socket is followed from its creation through the method and the methods of the same type it calls
+/// (<see cref="SocketFlow"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SocketUsageAnalyzer : DiagnosticAnalyzer
@@ -23,7 +24,9 @@ public sealed class SocketUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.HelloClearedAfterConnect,
         DiagnosticDescriptors.OptionAfterConnect,
         DiagnosticDescriptors.InvalidEndpoint,
-        DiagnosticDescriptors.MulticastLifecycle);
+        DiagnosticDescriptors.TransportNotSupported,
+        DiagnosticDescriptors.LifecycleOverUdp,
+        DiagnosticDescriptors.EmptyDisconnect);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -33,108 +36,39 @@ public sealed class SocketUsageAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Nothing to check in a compilation that does not use NetMQ.
-            if (start.Compilation.GetTypeByMetadataName("NetMQ.NetMQSocket") is null)
+            if (NetMQSymbols.Create(start.Compilation) is not { } symbols)
             {
                 return;
             }
 
-            start.RegisterOperationBlockAction(AnalyzeBlock);
+            start.RegisterSymbolStartAction(symbolStart => AnalyzeType(symbolStart, symbols), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+    private static void AnalyzeType(SymbolStartAnalysisContext context, NetMQSymbols symbols)
     {
-        var events = new List<SocketEvent>();
-        foreach (var block in context.OperationBlocks)
+        // A type is analysed whole, once all its bodies are in: a socket's story runs across its methods.
+        var bodies = new TypeBodies((INamedTypeSymbol)context.Symbol, symbols);
+        context.RegisterOperationBlockAction(block =>
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            foreach (var operation in block.OperationBlocks)
             {
-                if (SocketEvent.From(operation) is { } socketEvent)
+                // Parameter defaults and attributes have nothing to check.
+                if (operation is IBlockOperation or IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation)
                 {
-                    events.Add(socketEvent);
+                    bodies.Add(block.OwningSymbol, operation);
                 }
             }
-        }
-
-        foreach (var socketEvent in events)
+        });
+        context.RegisterSymbolEndAction(end =>
         {
-            CheckSocketType(context, socketEvent);
-            CheckEndpoint(context, socketEvent);
-        }
-
-        foreach (var perSocket in events.Where(e => e.Socket is not null).GroupBy(e => e.Socket, SymbolEqualityComparer.Default))
-        {
-            CheckOrder(context, perSocket.OrderBy(e => e.Position).ToList());
-        }
-    }
-
-    private static void CheckSocketType(OperationBlockAnalysisContext context, SocketEvent e)
-    {
-        if (e.Kind != SocketEventKind.RawOption || e.SocketType is not { } type)
-        {
-            return;
-        }
-
-        if (e.IsDisconnect && !SocketKinds.GeneratesDisconnect(type))
-        {
-            var descriptor = SocketKinds.AcceptsDisconnectSilently(type) ? DiagnosticDescriptors.DisconnectNeverDelivered : DiagnosticDescriptors.DisconnectThrows;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, e.Location, type));
-        }
-        else if (!e.IsDisconnect && !SocketKinds.SendsHello(type) && !e.IsNull)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HelloIgnored, e.Location, type));
-        }
-    }
-
-    private static void CheckEndpoint(OperationBlockAnalysisContext context, SocketEvent e)
-    {
-        if (e.Kind != SocketEventKind.Attach || e.Endpoint is null)
-        {
-            return;
-        }
-
-        var problem = EndpointRules.Validate(e.Endpoint, e.IsBind, e.PortOptional, out _);
-        if (problem is not null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidEndpoint, e.EndpointLocation, e.Endpoint, problem));
-        }
-    }
-
-    private static void CheckOrder(OperationBlockAnalysisContext context, List<SocketEvent> events)
-    {
-        var hasLifecycle = events.Any(e => e.Kind != SocketEventKind.Attach && !e.IsNull);
-        SocketEvent? firstAttach = null;
-        foreach (var e in events)
-        {
-            if (e.Kind == SocketEventKind.Attach)
+            bodies.Seal();
+            var reports = new Reports();
+            SocketFlow.Analyze(bodies, reports);
+            foreach (var diagnostic in reports.All.OrderBy(d => d.Location.SourceSpan.Start))
             {
-                firstAttach ??= e;
-                EndpointRules.Validate(e.Endpoint ?? string.Empty, e.IsBind, e.PortOptional, out var transport);
-                if (hasLifecycle && transport is "pgm" or "epgm")
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MulticastLifecycle, e.EndpointLocation, e.Endpoint, transport));
-                }
-
-                continue;
+                end.ReportDiagnostic(diagnostic);
             }
-
-            if (firstAttach is null)
-            {
-                continue;
-            }
-
-            if (e.IsNull && !e.IsDisconnect)
-            {
-                if (!firstAttach.IsBind)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HelloClearedAfterConnect, e.Location, firstAttach.SocketName));
-                }
-
-                continue;
-            }
-
-            var consequence = e.IsDisconnect ? "may never generate it" : "never send it";
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OptionAfterConnect, e.Location, e.OptionName, firstAttach.SocketName, firstAttach.MethodName, consequence));
-        }
+        });
     }
 }

@@ -99,30 +99,30 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DisconnectThrows = Create(
         "LFL0201",
         "Disconnect message on a socket type that rejects it",
-        "NetMQ throws InvalidException when DisconnectMessage is set on a {0}; only RouterSocket, ServerSocket and PeerSocket generate disconnect messages");
+        "NetMQ throws InvalidException when DisconnectMessage is set to a value on {0}; only {1} generate disconnect messages");
 
     public static readonly DiagnosticDescriptor DisconnectNeverDelivered = Create(
         "LFL0202",
         "Disconnect message on a socket type that never delivers it",
-        "NetMQ accepts DisconnectMessage on a {0} but never delivers it; use a RouterSocket, ServerSocket or PeerSocket",
+        "NetMQ accepts DisconnectMessage on {0} but never delivers it; only {1} generate disconnect messages",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor HelloIgnored = Create(
         "LFL0203",
         "Hello message on a socket type that ignores it",
-        "NetMQ silently ignores HelloMessage on a {0}; only DealerSocket, RouterSocket, ClientSocket, ServerSocket and PeerSocket send hello messages",
+        "NetMQ silently ignores HelloMessage on {0}: {1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor HelloClearedAfterConnect = Create(
         "LFL0204",
         "Hello message cleared after Connect",
-        "Setting HelloMessage to null after '{0}.Connect' crashes NetMQ's IO thread at the next tcp reconnect; leave the hello set, or close and recreate the socket",
+        "{0} after {1}: NetMQ's IO thread then crashes with a NullReferenceException at that connection's next tcp or ipc reconnect; leave the hello set, or dispose the socket and create a new one",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor OptionAfterConnect = Create(
         "LFL0205",
         "Lifecycle message set after Connect or Bind",
-        "'{0}' comes after '{1}.{2}' in the same method, so connections made by that call {3}; set lifecycle messages before Connect and Bind",
+        "'{0}' comes after {1}, so the connections made there {2}; set lifecycle messages before the socket connects or binds",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidEndpoint = Create(
@@ -130,10 +130,21 @@ internal static class DiagnosticDescriptors
         "Invalid NetMQ endpoint",
         "'{0}' is not a valid NetMQ endpoint: {1}");
 
-    public static readonly DiagnosticDescriptor MulticastLifecycle = Create(
+    public static readonly DiagnosticDescriptor TransportNotSupported = Create(
         "LFL0207",
-        "Lifecycle messages do not work over pgm or epgm",
-        "'{0}' uses the {1} transport, on which NetMQ sends no hello and generates no disconnect message, but this socket has lifecycle messages set",
+        "Transport not supported by the socket type",
+        "NetMQ throws ProtocolNotSupportedException for '{0}': {2} cannot use {1}; {3}");
+
+    public static readonly DiagnosticDescriptor LifecycleOverUdp = Create(
+        "LFL0208",
+        "Lifecycle messages over udp",
+        "'{0}' uses udp, which has no connections: NetMQ sends the hello once, as a datagram that may be lost, and never generates a disconnect message; use tcp, ipc or inproc for a socket with lifecycle messages",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EmptyDisconnect = Create(
+        "LFL0209",
+        "Empty disconnect message is never generated",
+        "NetMQ generates a disconnect message only when it has at least one byte; an empty one is the same as none, so this socket never reports a peer leaving",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor HandlerSignature = Create(
@@ -175,7 +186,7 @@ internal static class DiagnosticDescriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData,
-        DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, MulticastLifecycle,
+        DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect,
         HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler,
     ];
 

@@ -14,7 +14,7 @@ namespace Lifeline;
 /// connected is not used for that peer. A disconnect message is sealed with a secret of the socket, so that a peer
 /// cannot send one that the socket's host would take for a departure.
 /// </remarks>
-public static class LifelineSocketExtensions
+public static partial class LifelineSocketExtensions
 {
     /// <summary>Sends <paramref name="hello"/> to every peer this DEALER connects to, as the first message.</summary>
     /// <typeparam name="T">A record marked [HelloMessage].</typeparam>
