@@ -69,6 +69,3 @@ internal static class CatalogEmitter
         }
     }
 }
-
-/// <summary>One record as the catalog and resolver see it.</summary>
-internal sealed record CatalogEntry(string FullName, string DisplayName, MessageRole Role, uint MessageId, LocationInfo? Location);

@@ -31,10 +31,18 @@ internal static class MessageParser
         return null;
     }
 
+    /// <summary>The metadata name of the attribute that gives a record <paramref name="role"/>.</summary>
+    public static string AttributeName(MessageRole role) => role switch
+    {
+        MessageRole.Hello => "HelloMessageAttribute",
+        MessageRole.Disconnect => "DisconnectMessageAttribute",
+        _ => "MessagePartAttribute",
+    };
+
     private static MessageRole? RoleOfAttribute(INamedTypeSymbol? attribute) =>
-        SymbolNames.Is(attribute, "Lifeline", "HelloMessageAttribute") ? MessageRole.Hello
-        : SymbolNames.Is(attribute, "Lifeline", "DisconnectMessageAttribute") ? MessageRole.Disconnect
-        : SymbolNames.Is(attribute, "Lifeline", "MessagePartAttribute") ? MessageRole.Part
+        SymbolNames.Is(attribute, "Lifeline", AttributeName(MessageRole.Hello)) ? MessageRole.Hello
+        : SymbolNames.Is(attribute, "Lifeline", AttributeName(MessageRole.Disconnect)) ? MessageRole.Disconnect
+        : SymbolNames.Is(attribute, "Lifeline", AttributeName(MessageRole.Part)) ? MessageRole.Part
         : null;
 
     /// <summary>The message id of a lifecycle record, from its attribute, as the record's own generated code has it.</summary>
@@ -116,13 +124,13 @@ internal static class MessageParser
             ns,
             type.Name,
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            SymbolNames.MetadataName(type),
             display,
             type.IsValueType,
             role,
             id,
             containing.ToEquatableArray(),
-            members.ToEquatableArray(),
-            identifier);
+            members.ToEquatableArray());
         return Result(spec, diagnostics);
     }
 
