@@ -52,6 +52,29 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void Members_are_nullable_where_written_with_a_question_mark_or_where_annotations_are_off()
+    {
+        var run = TestCompilation.Run("""
+            using Lifeline;
+            namespace Demo;
+            [HelloMessage]
+            public partial record Hello(string Annotated, string? Nullable)
+            {
+            #nullable disable
+                public string Oblivious { get; init; }
+            #nullable enable annotations
+                public string AnnotationsOnly { get; init; } = "";
+            }
+            """);
+
+        var source = run.Source("Hello.Lifeline.g.cs");
+        Assert.Contains("__v0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);", source, System.StringComparison.Ordinal);
+        Assert.Contains("__v1 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);", source, System.StringComparison.Ordinal);
+        Assert.Contains("__v2 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);", source, System.StringComparison.Ordinal);
+        Assert.Contains("__v3 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);", source, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_compilation_without_lifecycle_records_gets_no_source()
     {
         var run = TestCompilation.Run("namespace Demo; public record Plain(int X);");
