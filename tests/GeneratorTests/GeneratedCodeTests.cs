@@ -1,5 +1,7 @@
 using System.Linq;
 using Lifeline.GeneratorTests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Lifeline.GeneratorTests;
@@ -49,6 +51,35 @@ public class GeneratedCodeTests
         Assert.Empty(run.CompilationProblems);
         var source = run.Source("Split.Lifeline.g.cs");
         Assert.Contains("new global::Split(__v0, __v1) { Extra = __v2 }", source, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(NullableContextOptions.Disable)]
+    [InlineData(NullableContextOptions.Enable)]
+    public void Generated_code_compiles_cleanly_at_CSharp_9_with_nullable_on_or_off(NullableContextOptions nullable)
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using Lifeline;
+            namespace Demo
+            {
+                [MessagePart] public partial record Address(string Street, int Number);
+                [HelloMessage] public partial record Hello(string Name, List<Address> Addresses, Dictionary<string, int[]> Index, Guid Id, int? Slot = null);
+                [DisconnectMessage] public partial record Gone(string Reason, TimeSpan After);
+                [LifelineHandler] public partial class Hub { void OnPeerConnected(PeerId peer, Hello hello) { } }
+            }
+            """;
+        var compilation = TestCompilation.Create(source)
+            .WithOptions(TestCompilation.Create().Options.WithNullableContextOptions(nullable));
+        var tree = compilation.SyntaxTrees.Single();
+        compilation = compilation.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(), TestCompilation.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp9)));
+
+        var run = TestCompilation.Run(compilation);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.NotEmpty(run.Sources);
     }
 
     [Fact]
