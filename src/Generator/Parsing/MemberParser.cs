@@ -132,7 +132,7 @@ internal static class MemberParser
     /// </summary>
     private static ITypeSymbol? TypeOf(TypeSyntax? syntax, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (syntax is null || model.GetTypeInfo(syntax, cancellationToken).Type is not { } type)
+        if (syntax is null || (Predefined(syntax, model.Compilation) ?? model.GetTypeInfo(syntax, cancellationToken).Type) is not { } type)
         {
             return null;
         }
@@ -147,6 +147,41 @@ internal static class MemberParser
             : NullableAnnotation.None;
         return type.WithNullableAnnotation(annotation);
     }
+
+    /// <summary>
+    /// A keyword type (<c>int</c>, <c>string?</c>, <c>long?</c>) without binding: a keyword always names the same type, and
+    /// most members have one.
+    /// </summary>
+    private static ITypeSymbol? Predefined(TypeSyntax syntax, Compilation compilation)
+    {
+        var inner = syntax is NullableTypeSyntax nullable ? nullable.ElementType : syntax;
+        if (inner is not PredefinedTypeSyntax predefined || !Keywords.TryGetValue(predefined.Keyword.Kind(), out var special))
+        {
+            return null;
+        }
+
+        var type = compilation.GetSpecialType(special);
+        return ReferenceEquals(inner, syntax) || type.IsReferenceType ? type : compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(type);
+    }
+
+    private static readonly Dictionary<SyntaxKind, SpecialType> Keywords = new()
+    {
+        [SyntaxKind.BoolKeyword] = SpecialType.System_Boolean,
+        [SyntaxKind.SByteKeyword] = SpecialType.System_SByte,
+        [SyntaxKind.ByteKeyword] = SpecialType.System_Byte,
+        [SyntaxKind.ShortKeyword] = SpecialType.System_Int16,
+        [SyntaxKind.UShortKeyword] = SpecialType.System_UInt16,
+        [SyntaxKind.IntKeyword] = SpecialType.System_Int32,
+        [SyntaxKind.UIntKeyword] = SpecialType.System_UInt32,
+        [SyntaxKind.LongKeyword] = SpecialType.System_Int64,
+        [SyntaxKind.ULongKeyword] = SpecialType.System_UInt64,
+        [SyntaxKind.FloatKeyword] = SpecialType.System_Single,
+        [SyntaxKind.DoubleKeyword] = SpecialType.System_Double,
+        [SyntaxKind.DecimalKeyword] = SpecialType.System_Decimal,
+        [SyntaxKind.CharKeyword] = SpecialType.System_Char,
+        [SyntaxKind.StringKeyword] = SpecialType.System_String,
+        [SyntaxKind.ObjectKeyword] = SpecialType.System_Object,
+    };
 
     private static TypeShape? ParseShape(string member, ITypeSymbol? type, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
