@@ -30,6 +30,7 @@ public sealed class LifelineGenerator : IIncrementalGenerator
         public const string CatalogClass = "Lifeline.CatalogClass";
         public const string LanguageVersion = "Lifeline.LanguageVersion";
         public const string AcrossTypes = "Lifeline.AcrossTypes";
+        public const string Schema = "Lifeline.Schema";
     }
 
     /// <inheritdoc />
@@ -106,10 +107,11 @@ public sealed class LifelineGenerator : IIncrementalGenerator
         });
 
         // Records with init accessors need IsExternalInit, which .NET Framework and .NET Standard lack.
+        var hasRecords = entries.Select(static (e, _) => e.Count > 0);
         var needsIsExternalInit = context.CompilationProvider.Select(static (compilation, _) => PolyfillEmitter.NeedIsExternalInit(compilation));
-        context.RegisterSourceOutput(needsIsExternalInit.Combine(entries).Combine(supported), static (spc, pair) =>
+        context.RegisterSourceOutput(needsIsExternalInit.Combine(hasRecords).Combine(supported), static (spc, pair) =>
         {
-            if (pair.Right && pair.Left.Left && pair.Left.Right.Count > 0)
+            if (pair.Right && pair.Left.Left && pair.Left.Right)
             {
                 spc.AddSource("Lifeline.IsExternalInit.g.cs", PolyfillEmitter.IsExternalInitSource);
             }
@@ -121,6 +123,20 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             if (supported && (entries.Count > 0 || target is not null))
             {
                 spc.AddSource("Lifeline.LifelineMessages.g.cs", CatalogEmitter.Emit(DuplicateIds.Kept(entries), target ?? CatalogClassSpec.Default, isDefault: target is null));
+            }
+        });
+
+        // The schema is a string: a change to a record that leaves it equal (a default's C# spelling) rewrites nothing.
+        var schema = specs[0].Combine(specs[1]).Combine(specs[2])
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
+            .Select(static (all, _) => SchemaJson.Write(all.Right, SchemaEmitter.InOrder(all.Left.Left.Left.Concat(all.Left.Left.Right).Concat(all.Left.Right))))
+            .WithTrackingName(Steps.Schema);
+        context.RegisterSourceOutput(schema.Combine(hasRecords).Combine(catalogClass).Combine(supported), static (spc, input) =>
+        {
+            var (((json, hasRecords), target), supported) = input;
+            if (supported && (hasRecords || target is not null))
+            {
+                spc.AddSource("Lifeline.Schema.g.cs", SchemaEmitter.Emit(json, target ?? CatalogClassSpec.Default, isDefault: target is null));
             }
         });
     }

@@ -28,7 +28,7 @@ public class GeneratedCodeTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationProblems);
-        Assert.Equal(4, run.Sources.Count);
+        Assert.Equal(5, run.Sources.Count);
     }
 
     [Fact]
@@ -103,6 +103,19 @@ public class GeneratedCodeTests
         Assert.Contains("__v1 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);", source, System.StringComparison.Ordinal);
         Assert.Contains("__v2 = global::Lifeline.Serialization.LifelineWire.ReadString(ref reader);", source, System.StringComparison.Ordinal);
         Assert.Contains("__v3 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);", source, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Across_partial_declarations_properties_follow_the_order_of_the_files_in_the_compilation()
+    {
+        const string first = "public partial record Split { public int A { get; init; } }";
+        const string second = "[Lifeline.HelloMessage] public partial record Split { public int B { get; init; } }";
+
+        var forward = TestCompilation.Run(first, second).Source("Split.Lifeline.g.cs");
+        var backward = TestCompilation.Run(second, first).Source("Split.Lifeline.g.cs");
+
+        Assert.Contains("new global::Split() { A = __v0, B = __v1 }", forward, System.StringComparison.Ordinal);
+        Assert.Contains("new global::Split() { B = __v0, A = __v1 }", backward, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public class IncrementalCachingTests
         LifelineGenerator.Steps.Handlers,
         LifelineGenerator.Steps.CatalogClass,
         LifelineGenerator.Steps.AcrossTypes,
+        LifelineGenerator.Steps.Schema,
     ];
 
     [Fact]

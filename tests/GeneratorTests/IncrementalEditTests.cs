@@ -21,6 +21,7 @@ public class IncrementalEditTests
         LifelineGenerator.Steps.Specs,
         LifelineGenerator.Steps.Catalog,
         LifelineGenerator.Steps.Handlers,
+        LifelineGenerator.Steps.Schema,
     ];
 
     public static TheoryData<string, string> NeutralEdits()
@@ -66,11 +67,11 @@ public class IncrementalEditTests
 
     [Theory]
     [InlineData("a member added to a record", "CourierHello(string Name, Guid Vehicle)", "CourierHello(string Name, Guid Vehicle, int Seats = 2)",
-        "Shop.CourierHello.Lifeline.g.cs")]
+        "Shop.CourierHello.Lifeline.g.cs", "Lifeline.Schema.g.cs")]
     [InlineData("a record's id changed", "[HelloMessage(Id = 2)]", "[HelloMessage(Id = 20)]",
-        "Shop.CourierHello.Lifeline.g.cs", "Lifeline.LifelineMessages.g.cs", "Shop.Dispatch.LifelineHandler.g.cs")]
+        "Shop.CourierHello.Lifeline.g.cs", "Lifeline.LifelineMessages.g.cs", "Shop.Dispatch.LifelineHandler.g.cs", "Lifeline.Schema.g.cs")]
     [InlineData("a record added after the others", "TimeSpan After);\n", "TimeSpan After);\n\n    [HelloMessage(Id = 9)]\n    public partial record ClerkHello(string Name);\n",
-        "Shop.ClerkHello.Lifeline.g.cs", "Lifeline.LifelineMessages.g.cs")]
+        "Shop.ClerkHello.Lifeline.g.cs", "Lifeline.LifelineMessages.g.cs", "Lifeline.Schema.g.cs")]
     [InlineData("a handler method added", "void OnMessage(", "void OnPeerDisconnected(PeerId peer, CourierGone gone) { }\n        void OnMessage(",
         "Shop.Dispatch.LifelineHandler.g.cs")]
     public void A_real_edit_regenerates_exactly_what_it_affects(string edit, string find, string replacement, params string[] affected)
@@ -101,9 +102,9 @@ public class IncrementalEditTests
 
         // Roslyn compares a provider's items by position, so the hellos below the new one are emitted again; their
         // text is the same, and they are the only other files that are.
-        Assert.Equal(["Lifeline.LifelineMessages.g.cs", "Shop.ClerkHello.Lifeline.g.cs"], IncrementalRuns.ChangedFiles(first, second));
+        Assert.Equal(["Lifeline.LifelineMessages.g.cs", "Lifeline.Schema.g.cs", "Shop.ClerkHello.Lifeline.g.cs"], IncrementalRuns.ChangedFiles(first, second));
         Assert.Equal(
-            ["Lifeline.LifelineMessages.g.cs", "Shop.AuditorHello.Lifeline.g.cs", "Shop.ClerkHello.Lifeline.g.cs", "Shop.CourierHello.Lifeline.g.cs", "Shop.CustomerHello.Lifeline.g.cs"],
+            ["Lifeline.LifelineMessages.g.cs", "Lifeline.Schema.g.cs", "Shop.AuditorHello.Lifeline.g.cs", "Shop.ClerkHello.Lifeline.g.cs", "Shop.CourierHello.Lifeline.g.cs", "Shop.CustomerHello.Lifeline.g.cs"],
             IncrementalRuns.RegeneratedFiles(second));
     }
 }

@@ -48,7 +48,8 @@ internal static class MemberParser
                 var hasDefault = symbol is { HasExplicitDefaultValue: true };
                 var presence = hasDefault || shape.IsNullable || shape.Kind == ShapeKind.NullableValue ? MemberPresence.Defaulted : MemberPresence.Required;
                 var defaultValue = hasDefault ? DefaultValues.Format(symbol!.ExplicitDefaultValue, symbol.Type) : "default!";
-                members.Add(Member(name, shape, isPositional: true, presence, defaultValue));
+                var defaultJson = presence == MemberPresence.Required ? null : DefaultValues.Json(hasDefault ? symbol!.ExplicitDefaultValue : null, shape);
+                members.Add(Member(name, shape, isPositional: true, presence, defaultValue, defaultJson));
             }
         }
         else if (!type.IsValueType && !HasParameterlessConstructor(declarations))
@@ -79,7 +80,7 @@ internal static class MemberParser
                     : property.Initializer is not null ? MemberPresence.KeepInitializer
                     : nullable ? MemberPresence.Defaulted
                     : MemberPresence.Required;
-                members.Add(Member(name, shape, isPositional: false, presence, "default!"));
+                members.Add(Member(name, shape, isPositional: false, presence, "default!", presence == MemberPresence.Defaulted ? "null" : null));
             }
         }
 
@@ -195,7 +196,7 @@ internal static class MemberParser
         return shape;
     }
 
-    private static MemberSpec Member(string name, TypeShape shape, bool isPositional, MemberPresence presence, string defaultValue)
+    private static MemberSpec Member(string name, TypeShape shape, bool isPositional, MemberPresence presence, string defaultValue, string? defaultJson)
     {
         var utf8 = Encoding.UTF8.GetBytes(name);
 
@@ -208,7 +209,7 @@ internal static class MemberParser
         }
 
         var identifier = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-        return new MemberSpec(name, identifier, keyBytes.ToString(), utf8.Length, shape, isPositional, presence, defaultValue);
+        return new MemberSpec(name, identifier, keyBytes.ToString(), utf8.Length, shape, isPositional, presence, defaultValue, defaultJson);
     }
 
     private const string Hex = "0123456789ABCDEF";
