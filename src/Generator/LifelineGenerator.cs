@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Lifeline.Generator.Diagnostics;
+using Lifeline.Generator.Checks;
 using Lifeline.Generator.Emitting;
 using Lifeline.Generator.Model;
 using Lifeline.Generator.Parsing;
@@ -29,6 +29,8 @@ public sealed class LifelineGenerator : IIncrementalGenerator
         public const string Handlers = "Lifeline.Handlers";
         public const string CatalogClass = "Lifeline.CatalogClass";
         public const string LanguageVersion = "Lifeline.LanguageVersion";
+        public const string AcrossTypes = "Lifeline.AcrossTypes";
+        public const string Schema = "Lifeline.Schema";
     }
 
     /// <inheritdoc />
@@ -39,26 +41,30 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 })
             .WithTrackingName(Steps.LanguageVersion);
 
-        var hellos = Annotated(context, MessageParser.HelloAttribute, MessageRole.Hello, Steps.Hellos);
-        var disconnects = Annotated(context, MessageParser.DisconnectAttribute, MessageRole.Disconnect, Steps.Disconnects);
-        var parts = Annotated(context, MessageParser.PartAttribute, MessageRole.Part, Steps.Parts);
-
-        foreach (var results in new[] { hellos, disconnects, parts })
+        // Two pipelines, as in System.Text.Json's generator: sources come from specs that hold no location, so moving
+        // code regenerates nothing; diagnostics travel apart and may be reported again when their lines move.
+        var specs = new List<IncrementalValueProvider<ImmutableArray<MessageSpec>>>();
+        foreach (var (attribute, role, step) in new[]
         {
+            (MessageParser.HelloAttribute, MessageRole.Hello, Steps.Hellos),
+            (MessageParser.DisconnectAttribute, MessageRole.Disconnect, Steps.Disconnects),
+            (MessageParser.PartAttribute, MessageRole.Part, Steps.Parts),
+        })
+        {
+            var results = Annotated(context, attribute, role, step);
             Report(context, results.SelectMany(static (r, _) => r.Diagnostics), supported);
-            var specs = results.Select(static (r, _) => r.Spec).Where(static s => s is not null).WithTrackingName(Steps.Specs);
-            context.RegisterSourceOutput(specs.Combine(supported), static (spc, pair) =>
+            var valid = results.Select(static (r, _) => r.Spec).Where(static s => s is not null).Select(static (s, _) => s!).WithTrackingName(Steps.Specs);
+            context.RegisterSourceOutput(valid.Combine(supported), static (spc, pair) =>
             {
                 if (pair.Right)
                 {
-                    spc.AddSource(pair.Left!.HintName, MessageEmitter.Emit(pair.Left));
+                    spc.AddSource(pair.Left.HintName, MessageEmitter.Emit(pair.Left));
                 }
             });
+            specs.Add(valid.Collect());
         }
 
-        var entries = hellos.Collect()
-            .Combine(disconnects.Collect())
-            .Combine(parts.Collect())
+        var entries = specs[0].Combine(specs[1]).Combine(specs[2])
             .Select(static (all, _) => ToEntries(all.Left.Left.Concat(all.Left.Right).Concat(all.Right)))
             .WithTrackingName(Steps.Catalog);
 
@@ -67,10 +73,20 @@ public sealed class LifelineGenerator : IIncrementalGenerator
                 CatalogClassParser.CatalogAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (ctx, ct) => CatalogClassParser.Parse(ctx, ct))
-            .WithTrackingName(Steps.CatalogClass)
-            .Collect();
-        Report(context, catalogClasses.SelectMany(static (all, _) => CatalogClassDiagnostics(all)), supported);
-        var catalogClass = catalogClasses.Select(static (all, _) => ChooseCatalogClass(all));
+            .WithTrackingName(Steps.CatalogClass);
+        Report(context, catalogClasses.SelectMany(static (r, _) => r.Diagnostics), supported);
+        var validCatalogClasses = catalogClasses.Select(static (r, _) => r.Spec).Where(static s => s is not null).Select(static (s, _) => s!).Collect();
+        var catalogClass = validCatalogClasses.Select(static (all, _) => CatalogClasses.Chosen(all));
+
+        // Checks across types find their problems in location-free models, and only then ask the current compilation
+        // where the types are: in valid code that is one comparison of two empty lists per edit.
+        var acrossTypes = entries.Select(static (e, _) => DuplicateIds.Diagnostics(e))
+            .Combine(validCatalogClasses.Select(static (all, _) => CatalogClasses.Diagnostics(all)))
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).ToEquatableArray())
+            .WithTrackingName(Steps.AcrossTypes);
+        var located = acrossTypes.Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => Sites.Locate(pair.Left, pair.Right, ct));
+        Report(context, located.SelectMany(static (all, _) => all), supported);
 
         // Handlers decode through the assembly's catalog when there is one, so presence covers every record.
         var handlers = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -81,19 +97,21 @@ public sealed class LifelineGenerator : IIncrementalGenerator
         var assemblyCatalog = entries.Combine(catalogClass)
             .Select(static (pair, _) => pair.Left.Count > 0 || pair.Right is not null ? (pair.Right ?? CatalogClassSpec.Default).FullName : null);
         Report(context, handlers.SelectMany(static (h, _) => h.Diagnostics), supported);
-        context.RegisterSourceOutput(handlers.Combine(assemblyCatalog).Combine(supported), static (spc, pair) =>
+        var handlerSpecs = handlers.Select(static (h, _) => h.Spec).Where(static s => s is not null).Select(static (s, _) => s!);
+        context.RegisterSourceOutput(handlerSpecs.Combine(assemblyCatalog).Combine(supported), static (spc, pair) =>
         {
-            if (pair.Right && pair.Left.Left.Spec is { } spec)
+            if (pair.Right)
             {
-                spc.AddSource(spec.HintName, HandlerEmitter.Emit(spec, pair.Left.Right));
+                spc.AddSource(pair.Left.Left.HintName, HandlerEmitter.Emit(pair.Left.Left, pair.Left.Right));
             }
         });
 
         // Records and the catalog need types that .NET Framework and .NET Standard lack.
+        var hasRecords = entries.Select(static (e, _) => e.Count > 0);
         var missing = context.CompilationProvider.Select(static (compilation, _) => PolyfillEmitter.Missing(compilation));
-        context.RegisterSourceOutput(missing.Combine(entries).Combine(supported), static (spc, pair) =>
+        context.RegisterSourceOutput(missing.Combine(hasRecords).Combine(supported), static (spc, pair) =>
         {
-            if (pair.Right && pair.Left.Right.Count > 0)
+            if (pair.Right && pair.Left.Right)
             {
                 foreach (var (hintName, source) in pair.Left.Left)
                 {
@@ -104,29 +122,24 @@ public sealed class LifelineGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(entries.Combine(catalogClass).Combine(supported), static (spc, input) =>
         {
-            if (!input.Right)
+            var ((entries, target), supported) = input;
+            if (supported && (entries.Count > 0 || target is not null))
             {
-                return;
+                spc.AddSource("Lifeline.LifelineMessages.g.cs", CatalogEmitter.Emit(DuplicateIds.Kept(entries), target ?? CatalogClassSpec.Default, isDefault: target is null));
             }
+        });
 
-            var ((entries, target), _) = input;
-            var unique = new List<CatalogEntry>();
-            var byId = new Dictionary<uint, CatalogEntry>();
-            foreach (var entry in entries)
+        // The schema is a string: a change to a record that leaves it equal (a default's C# spelling) rewrites nothing.
+        var schema = specs[0].Combine(specs[1]).Combine(specs[2])
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
+            .Select(static (all, _) => SchemaJson.Write(all.Right, SchemaEmitter.InOrder(all.Left.Left.Left.Concat(all.Left.Left.Right).Concat(all.Left.Right))))
+            .WithTrackingName(Steps.Schema);
+        context.RegisterSourceOutput(schema.Combine(hasRecords).Combine(catalogClass).Combine(supported), static (spc, input) =>
+        {
+            var (((json, hasRecords), target), supported) = input;
+            if (supported && (hasRecords || target is not null))
             {
-                if (entry.Role != MessageRole.Part && byId.TryGetValue(entry.MessageId, out var first))
-                {
-                    spc.ReportDiagnostic(DuplicateId(first, entry));
-                    continue;
-                }
-
-                byId[entry.MessageId] = entry;
-                unique.Add(entry);
-            }
-
-            if (unique.Count > 0 || target is not null)
-            {
-                spc.AddSource("Lifeline.LifelineMessages.g.cs", CatalogEmitter.Emit(unique.ToEquatableArray(), target ?? CatalogClassSpec.Default, isDefault: target is null));
+                spc.AddSource("Lifeline.Schema.g.cs", SchemaEmitter.Emit(json, target ?? CatalogClassSpec.Default, isDefault: target is null));
             }
         });
     }
@@ -140,27 +153,6 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             }
         });
 
-    // The first valid [LifelineCatalog] class in source order wins; the others are reported.
-    private static CatalogClassSpec? ChooseCatalogClass(ImmutableArray<CatalogClassResult> all) =>
-        all.Select(r => r.Spec).FirstOrDefault(s => s is not null);
-
-    private static IEnumerable<DiagnosticInfo> CatalogClassDiagnostics(ImmutableArray<CatalogClassResult> all)
-    {
-        var chosen = ChooseCatalogClass(all);
-        foreach (var result in all)
-        {
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                yield return diagnostic;
-            }
-
-            if (result.Spec is not null && chosen is not null && !ReferenceEquals(result.Spec, chosen))
-            {
-                yield return DiagnosticInfo.Create(DiagnosticDescriptors.TwoCatalogClasses, result.Location, result.Spec.DisplayName, chosen.DisplayName);
-            }
-        }
-    }
-
     private static IncrementalValuesProvider<ParseResult> Annotated(IncrementalGeneratorInitializationContext context, string attribute, MessageRole role, string step) =>
         context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
@@ -168,21 +160,8 @@ public sealed class LifelineGenerator : IIncrementalGenerator
                 (ctx, ct) => MessageParser.Parse(ctx, role, ct))
             .WithTrackingName(step);
 
-    private static EquatableArray<CatalogEntry> ToEntries(IEnumerable<ParseResult> results) =>
-        results.Select(r => r.Spec)
-            .Where(s => s is not null)
-            .Select(s => new CatalogEntry(s!.FullName, s.DisplayName, s.Role, s.MessageId, s.Location))
+    private static EquatableArray<CatalogEntry> ToEntries(IEnumerable<MessageSpec> specs) =>
+        specs.Select(s => new CatalogEntry(s.FullName, s.MetadataName, s.DisplayName, s.Role, s.MessageId))
             .OrderBy(e => e.FullName, System.StringComparer.Ordinal)
             .ToEquatableArray();
-
-    private static Diagnostic DuplicateId(CatalogEntry first, CatalogEntry second)
-    {
-        var attribute = second.Role == MessageRole.Hello ? "HelloMessage" : "DisconnectMessage";
-        var info = new DiagnosticInfo(
-            DiagnosticDescriptors.DuplicateId.Id,
-            second.Location,
-            first.Location is null ? EquatableArray<LocationInfo>.Empty : new[] { first.Location }.ToEquatableArray(),
-            new[] { second.DisplayName, first.DisplayName, second.MessageId.ToString("X8", System.Globalization.CultureInfo.InvariantCulture), attribute }.ToEquatableArray());
-        return info.ToDiagnostic();
-    }
 }

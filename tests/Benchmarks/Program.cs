@@ -6,12 +6,19 @@ using Lifeline.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- --filter '*'    every BenchmarkDotNet benchmark
 // dotnet run -c Release --project tests/Benchmarks -- memory           100,000 connect/disconnect cycles, memory after each 10,000
 // dotnet run -c Release --project tests/Benchmarks -- generator-timing the GeneratorDriver's own timing
+// dotnet run -c Release --project tests/Benchmarks -- generator-incremental [records] [rounds] [edit]   the edits users make, against a first run
 // dotnet run -c Release --project tests/Benchmarks -- throughput       ROUTER throughput, raw vs typed, 101 alternating rounds (fewer are noisy)
 // dotnet run -c Release --project tests/Benchmarks -- rejection        rejecting a hostile deep chain vs decoding a valid one
 switch (args.FirstOrDefault())
 {
     case "memory":
         SteadyStateMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        break;
+    case "generator-incremental":
+        GeneratorIncremental.Run(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 21,
+            args.Length > 3 ? args[3] : null);
         break;
     case "profile-generator":
         GeneratorBenchmarks.ProfileUnrelatedEdit(1000, 200);

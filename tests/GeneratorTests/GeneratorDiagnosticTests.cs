@@ -52,6 +52,28 @@ public class GeneratorDiagnosticTests
     }
 
     [Theory]
+    [InlineData("public partial class Outer { [HelloMessage(Id = 5)] public partial record {|LFL0008:B|}(string X); } [HelloMessage(Id = 5)] public partial record A(string X);")]
+    [InlineData("[HelloMessage(Id = 5)] public partial record A(string X); public partial record B { } [HelloMessage(Id = 5)] public partial record {|LFL0008:B|}(string X);")]
+    [InlineData("namespace N.M { [DisconnectMessage(Id = 5)] public partial record {|LFL0008:B|}(string X); } [HelloMessage(Id = 5)] public partial record A(string X);")]
+    [InlineData("[LifelineCatalog] public partial class {|LFL0011:Messages|} { }")]
+    [InlineData("[LifelineCatalog] public static class {|LFL0011:Messages|} { }")]
+    [InlineData("[LifelineCatalog] public static partial class A { } public static partial class Outer { [LifelineCatalog] public static partial class {|LFL0012:B|} { } }")]
+    public void Checks_across_types_are_reported_on_the_declaration_that_carries_the_attribute(string markup) =>
+        DiagnosticAssert.Reported(Usings + markup, DiagnosticSeverity.Error, GeneratorDiagnostics);
+
+    [Fact]
+    public void A_second_catalog_class_is_reported_with_the_chosen_one_as_additional_location()
+    {
+        var (source, _) = Markup.Parse(Usings + "[LifelineCatalog] public static partial class A { } [LifelineCatalog] public static partial class B { }");
+
+        var second = Assert.Single(GeneratorDiagnostics(source));
+
+        Assert.Equal("B", source.Substring(second.Location.SourceSpan.Start, second.Location.SourceSpan.Length));
+        var additional = Assert.Single(second.AdditionalLocations);
+        Assert.Equal("A", source.Substring(additional.SourceSpan.Start, additional.SourceSpan.Length));
+    }
+
+    [Theory]
     [InlineData("[HelloMessage] public partial record Hello(string Name);")]
     [InlineData("[HelloMessage] internal partial record struct Hello(string Name);")]
     [InlineData("[HelloMessage(Id = 0)] public partial record Hello(string Name);")]

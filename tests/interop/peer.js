@@ -1,54 +1,33 @@
-// A libzmq peer (npm zeromq 6.8.0, libzmq 4.3.5 with the draft API) that reads and writes Lifeline frames
-// using nothing but docs/wire-format.md. Driven by tests/RuntimeTests/Interop as a child process: it prints
-// one line per event on stdout and exits when its mode is done (or when killed).
+// A libzmq peer (npm zeromq 6.8.0, libzmq 4.3.5 with the draft API) that reads and writes Lifeline frames using
+// nothing but docs/wire-format.md and the schema file the build writes (docs/schema.md): it knows no record. Driven
+// by tests/RuntimeTests/Interop as a child process, with the schema's path in LIFELINE_SCHEMA and each message to
+// send as {"record": name or schema record, "body": {...}}: it prints one line per event on stdout and exits when
+// its mode is done (or when killed).
 "use strict";
 process.removeAllListeners("warning"); // the draft API warns on stderr at load; the tests read stdout only
 const zmq = require("zeromq");
 const draft = require("zeromq/draft");
-const { encode, decode } = require("@msgpack/msgpack");
+const codec = require("./schema");
 
 const ZMQ_HELLO_MSG = 110;
 const ZMQ_DISCONNECT_MSG = 111;
 const ZMQ_HICCUP_MSG = 114;
-const MAGIC = [0xc1, 0x4c, 0x46, 0x4c];
-const HELLO = 1;
-const DISCONNECT = 2;
 
-// Frame layout (wire-format.md): magic, version 1, kind, big-endian uint32 id, then a MessagePack map.
-function frame(kind, id, body) {
-  const header = Buffer.alloc(10);
-  Buffer.from(MAGIC).copy(header, 0);
-  header[4] = 1;
-  header[5] = kind;
-  header.writeUInt32BE(id, 6);
-  return Buffer.concat([header, Buffer.from(encode(body))]);
+if (!process.env.LIFELINE_SCHEMA) {
+  process.stderr.write("LIFELINE_SCHEMA must name the schema file (<assembly>.lifeline.json)\n");
+  process.exit(2);
 }
-
-function parse(bytes) {
-  const buffer = Buffer.from(bytes);
-  if (buffer.length < 10 || !MAGIC.every((b, i) => buffer[i] === b)) {
-    return { lifecycle: false, text: buffer.toString("utf8") };
-  }
-  // Version 2 is a sealed disconnect: a 16-byte seal sits between the header and the body (which a host's own
-  // disconnect leaves empty). A peer only ever sees one through NetMQ's leak of a closing socket's disconnect.
-  const offset = buffer[4] === 2 ? 26 : 10;
-  return {
-    lifecycle: true,
-    version: buffer[4],
-    kind: buffer[5],
-    id: "0x" + buffer.readUInt32BE(6).toString(16).toUpperCase().padStart(8, "0"),
-    body: buffer.length > offset ? decode(buffer.subarray(offset)) : null,
-  };
-}
-
+const schema = codec.load(process.env.LIFELINE_SCHEMA);
+const frame = (json) => { const { record, body } = JSON.parse(json); return codec.encode(schema, record, body); };
+const parse = (bytes) => codec.decode(schema, bytes);
 const say = (event, detail) => process.stdout.write(JSON.stringify({ event, ...detail }) + "\n");
 const hex = (bytes) => Buffer.from(bytes).toString("hex").toUpperCase();
 
 const modes = {
-  // A libzmq DEALER whose native hello is a Lifeline ClientHello (id 0x1001).
-  async "dealer-hello"(endpoint, name) {
+  // A libzmq DEALER whose native hello is the given message.
+  async "dealer-hello"(endpoint, hello) {
     const dealer = new zmq.Dealer();
-    dealer.setStringOption(ZMQ_HELLO_MSG, frame(HELLO, 0x1001, { Name: name, Version: 20 }));
+    dealer.setStringOption(ZMQ_HELLO_MSG, frame(hello));
     dealer.connect(endpoint);
     await dealer.send("from-node");
     say("ready");
@@ -57,13 +36,13 @@ const modes = {
     }
   },
 
-  // A libzmq DEALER that sends Lifeline frames built here as ordinary messages: bodies of other record versions.
-  // One connection per frame, each frame as that connection's native hello (its first message), then "done".
+  // One libzmq DEALER per message, each with that message as its native hello (its first message), then "done".
+  // A message may name a record as another version of the schema has it: bodies of other record versions.
   async "send-frames"(endpoint, json) {
     const dealers = [];
-    for (const { kind, id, body } of JSON.parse(json)) {
+    for (const message of JSON.parse(json)) {
       const dealer = new zmq.Dealer();
-      dealer.setStringOption(ZMQ_HELLO_MSG, frame(kind, id, body));
+      dealer.setStringOption(ZMQ_HELLO_MSG, codec.encode(schema, message.record, message.body));
       dealer.connect(endpoint);
       await dealer.send("done");
       dealers.push(dealer);
@@ -82,25 +61,35 @@ const modes = {
     dealer.close();
   },
 
-  // A libzmq ROUTER whose native hello and disconnect messages are Lifeline frames; reports what it receives.
-  async "router-disconnect"(count) {
+  // A libzmq ROUTER whose native hello and disconnect messages are the given ones; reports what it receives.
+  async "router-disconnect"(count, hello, gone) {
     const router = new zmq.Router();
-    router.setStringOption(ZMQ_HELLO_MSG, frame(HELLO, 0x1002, { Server: "libzmq", StartedAtUnixMs: 1700000000000 }));
-    router.setStringOption(ZMQ_DISCONNECT_MSG, frame(DISCONNECT, 0x2001, { Reason: "libzmq saw you leave" }));
+    router.setStringOption(ZMQ_HELLO_MSG, frame(hello));
+    router.setStringOption(ZMQ_DISCONNECT_MSG, frame(gone));
     await router.bind("tcp://127.0.0.1:*");
     say("bound", { endpoint: router.lastEndpoint });
     for (let i = 0; i < Number(count); i++) {
       const frames = await router.receive();
-      say("received", { frames: frames.map(hex) });
+      say("received", { frames: frames.map(hex), lifecycle: parse(frames[frames.length - 1]) });
     }
     router.close();
   },
 
-  // A libzmq CLIENT with a Lifeline hello and a native hiccup message: reports hellos and hiccups it receives.
-  async "client-hiccup"(endpoint) {
+  // No socket: the frame of one message, in hex.
+  async encode(message) {
+    say("encoded", { hex: hex(frame(message)) });
+  },
+
+  // No socket: what a frame given in hex holds.
+  async decode(frameHex) {
+    say("decoded", parse(Buffer.from(frameHex, "hex")));
+  },
+
+  // A libzmq CLIENT with the given hello and a native hiccup message: reports hellos and hiccups it receives.
+  async "client-hiccup"(endpoint, hello) {
     const client = new draft.Client();
     const hiccup = Buffer.from("HICCUP");
-    client.setStringOption(ZMQ_HELLO_MSG, frame(HELLO, 0x1001, { Name: "node-client", Version: 3 }));
+    client.setStringOption(ZMQ_HELLO_MSG, frame(hello));
     client.setStringOption(ZMQ_HICCUP_MSG, hiccup);
     client.reconnectInterval = 50;
     client.connect(endpoint);

@@ -4,7 +4,11 @@ using Lifeline.Generator.Model;
 
 namespace Lifeline.Generator.Emitting;
 
-/// <summary>Emits <c>Lifeline.Generated.LifelineMessages</c>: the assembly's catalog (a switch over ids) and resolver.</summary>
+/// <summary>
+/// Emits <c>Lifeline.Generated.LifelineMessages</c>: the assembly's catalog (a switch over ids) and resolver. The schema
+/// goes into another part of the same class (<see cref="SchemaEmitter"/>), so that a member added to a record leaves
+/// this file alone.
+/// </summary>
 internal static class CatalogEmitter
 {
     /// <param name="entries">The assembly's records.</param>
@@ -22,7 +26,7 @@ internal static class CatalogEmitter
         }
 
         code.Line(Names.GeneratedCode);
-        using (code.Open(isDefault ? "internal static class LifelineMessages" : $"static partial class {target.Name}"))
+        using (code.Open(isDefault ? "internal static partial class LifelineMessages" : $"static partial class {target.Name}"))
         {
             code.Line("/// <summary>Decodes every hello and disconnect record of this assembly by message id.</summary>");
             code.Line("public static global::Lifeline.ILifelineCatalog Catalog { get; } = new LifelineCatalog();").Line();
@@ -90,6 +94,3 @@ internal static class CatalogEmitter
         }
     }
 }
-
-/// <summary>One record as the catalog and resolver see it.</summary>
-internal sealed record CatalogEntry(string FullName, string DisplayName, MessageRole Role, uint MessageId, LocationInfo? Location);

@@ -13,7 +13,11 @@ internal enum MemberPresence
     KeepInitializer,
 }
 
-/// <summary>One serialized member: its C# identifier, wire key, shape and how absence is handled.</summary>
+/// <summary>
+/// One serialized member: its C# identifier, wire key, shape and how absence is handled. <paramref name="DefaultValue"/>
+/// is the C# expression the reader starts from; <paramref name="DefaultJson"/> is the JSON value the schema states for an
+/// absent <see cref="MemberPresence.Defaulted"/> member, or null where it states none.
+/// </summary>
 internal sealed record MemberSpec(
     string Name,
     string Identifier,
@@ -22,4 +26,5 @@ internal sealed record MemberSpec(
     TypeShape Shape,
     bool IsPositional,
     MemberPresence Presence,
-    string DefaultValue);
+    string DefaultValue,
+    string? DefaultJson);

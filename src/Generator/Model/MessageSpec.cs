@@ -11,18 +11,21 @@ internal enum MessageRole
 /// <summary>A type that encloses the record, re-declared as partial around the generated code.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
-/// <summary>Everything the emitter needs for one annotated record; no symbols, only data.</summary>
+/// <summary>
+/// Everything the emitter needs for one annotated record; no symbols and no locations, only data, so that it stays equal
+/// when lines move. <paramref name="MetadataName"/> lets a check across records find the declaration again.
+/// </summary>
 internal sealed record MessageSpec(
     string? Namespace,
     string Name,
     string FullName,
+    string MetadataName,
     string DisplayName,
     bool IsStruct,
     MessageRole Role,
     uint MessageId,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
-    EquatableArray<MemberSpec> Members,
-    LocationInfo? Location)
+    EquatableArray<MemberSpec> Members)
 {
     public string FormatterName => FullName + ".LifelineFormatter";
 

@@ -14,6 +14,9 @@ internal static class CatalogClassParser
 {
     public const string CatalogAttribute = "Lifeline.LifelineCatalogAttribute";
 
+    /// <summary>The attribute's metadata name, where diagnostics about the class are reported.</summary>
+    public const string CatalogAttributeName = "LifelineCatalogAttribute";
+
     public static CatalogClassResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
@@ -29,10 +32,11 @@ internal static class CatalogClassParser
         var containing = MessageParser.ParseContainingTypes(type, display, diagnostics, cancellationToken);
         if (diagnostics.Count > 0)
         {
-            return new CatalogClassResult(null, diagnostics.ToEquatableArray(), identifier);
+            return new CatalogClassResult(null, diagnostics.ToEquatableArray());
         }
 
         var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-        return new CatalogClassResult(new CatalogClassSpec(ns, type.Name, containing.ToEquatableArray(), display), EquatableArray<DiagnosticInfo>.Empty, identifier);
+        var spec = new CatalogClassSpec(ns, type.Name, containing.ToEquatableArray(), display, SymbolNames.MetadataName(type));
+        return new CatalogClassResult(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 }

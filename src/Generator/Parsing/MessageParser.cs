@@ -31,10 +31,18 @@ internal static class MessageParser
         return null;
     }
 
+    /// <summary>The metadata name of the attribute that gives a record <paramref name="role"/>.</summary>
+    public static string AttributeName(MessageRole role) => role switch
+    {
+        MessageRole.Hello => "HelloMessageAttribute",
+        MessageRole.Disconnect => "DisconnectMessageAttribute",
+        _ => "MessagePartAttribute",
+    };
+
     private static MessageRole? RoleOfAttribute(INamedTypeSymbol? attribute) =>
-        SymbolNames.Is(attribute, "Lifeline", "HelloMessageAttribute") ? MessageRole.Hello
-        : SymbolNames.Is(attribute, "Lifeline", "DisconnectMessageAttribute") ? MessageRole.Disconnect
-        : SymbolNames.Is(attribute, "Lifeline", "MessagePartAttribute") ? MessageRole.Part
+        SymbolNames.Is(attribute, "Lifeline", AttributeName(MessageRole.Hello)) ? MessageRole.Hello
+        : SymbolNames.Is(attribute, "Lifeline", AttributeName(MessageRole.Disconnect)) ? MessageRole.Disconnect
+        : SymbolNames.Is(attribute, "Lifeline", AttributeName(MessageRole.Part)) ? MessageRole.Part
         : null;
 
     /// <summary>The message id of a lifecycle record, from its attribute, as the record's own generated code has it.</summary>
@@ -121,7 +129,7 @@ internal static class MessageParser
         CheckAccessibility(type, display, identifier, diagnostics);
         var id = ParseId(context, type, role, display, diagnostics, cancellationToken);
         // A generic record's members mention its type parameters; reporting them too would only add noise.
-        var members = type.IsGenericType ? null : ParseMembers(context, type, display, identifier, diagnostics, cancellationToken);
+        var members = type.IsGenericType ? null : MemberParser.Parse(context, type, display, identifier, diagnostics, cancellationToken);
 
         if (diagnostics.Any(d => d.IsError) || members is null)
         {
@@ -133,13 +141,13 @@ internal static class MessageParser
             ns,
             type.Name,
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            SymbolNames.MetadataName(type),
             display,
             type.IsValueType,
             role,
             id,
             containing.ToEquatableArray(),
-            members.ToEquatableArray(),
-            identifier);
+            members.ToEquatableArray());
         return Result(spec, diagnostics);
     }
 
@@ -269,166 +277,5 @@ internal static class MessageParser
 
         // Parts are never framed, so they carry no id.
         return role == MessageRole.Part ? 0 : MessageIds.FromName(display);
-    }
-
-    private static List<MemberSpec>? ParseMembers(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-    {
-        var members = new List<MemberSpec>();
-        var positional = PrimaryParameters(context, type, cancellationToken);
-        if (positional is not null)
-        {
-            foreach (var (parameter, parameterSyntax) in positional)
-            {
-                // The type is what is wrong when a member cannot be serialized, so that is the span.
-                var location = LocationInfo.From(parameterSyntax?.Type ?? (SyntaxNode?)parameterSyntax);
-                var shape = ParseShape(parameter.Name, parameter.Type, display, location, diagnostics);
-                if (shape is null)
-                {
-                    continue;
-                }
-
-                var presence = parameter.HasExplicitDefaultValue || shape.IsNullable || shape.Kind == ShapeKind.NullableValue
-                    ? MemberPresence.Defaulted
-                    : MemberPresence.Required;
-                var defaultValue = parameter.HasExplicitDefaultValue ? DefaultValues.Format(parameter.ExplicitDefaultValue, parameter.Type) : "default!";
-                members.Add(Member(parameter.Name, shape, isPositional: true, presence, defaultValue));
-            }
-        }
-        else if (!type.IsValueType && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoConstructor, identifier, display));
-            return null;
-        }
-
-        var computed = false;
-        foreach (var (property, declaration) in Properties(context, type, cancellationToken))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (property.IsStatic || property.IsIndexer || property.IsImplicitlyDeclared
-                || property.DeclaredAccessibility != Accessibility.Public || (positional?.Any(p => p.Symbol.Name == property.Name) ?? false))
-            {
-                continue;
-            }
-
-            if (property.SetMethod is null)
-            {
-                // A computed property derives from carried members and is fine; a get-only auto-property holds data
-                // that never travels, which the user should hear about.
-                if (IsAutoProperty(declaration))
-                {
-                    var value = declaration!.Initializer is null ? "the type's default value" : "the initializer's value";
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(declaration.Identifier), property.Name, display, "get-only", value, "make it '{ get; init; }' or a positional parameter to send it"));
-                }
-                else
-                {
-                    computed = true;
-                }
-
-                continue;
-            }
-
-            var shape = ParseShape(property.Name, property.Type, display, LocationInfo.From(declaration?.Type ?? (SyntaxNode?)declaration), diagnostics);
-            if (shape is null)
-            {
-                continue;
-            }
-
-            var nullable = shape.IsNullable || shape.Kind == ShapeKind.NullableValue;
-            var presence = property.IsRequired ? (nullable ? MemberPresence.Defaulted : MemberPresence.Required)
-                : declaration?.Initializer is not null ? MemberPresence.KeepInitializer
-                : nullable ? MemberPresence.Defaulted
-                : MemberPresence.Required;
-            members.Add(Member(property.Name, shape, isPositional: false, presence, "default!"));
-        }
-
-        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
-        {
-            if (!field.IsImplicitlyDeclared && !field.IsStatic && !field.IsConst && field.DeclaredAccessibility == Accessibility.Public)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(field.Locations.FirstOrDefault()), field.Name, display, "a field", "the type's default value", "make it a '{ get; init; }' property or a positional parameter to send it"));
-            }
-        }
-
-        if (members.Count == 0 && computed)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoData, identifier, display));
-        }
-
-        return members;
-    }
-
-    private static bool IsAutoProperty(PropertyDeclarationSyntax? declaration) =>
-        declaration is { ExpressionBody: null, AccessorList: { } accessors } && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
-
-    /// <summary>
-    /// The primary constructor's parameters, or null when there is none. Read from the attributed declaration's
-    /// syntax when it carries the parameter list: walking every constructor's declaring syntax was most of the
-    /// transform's cost, and transforms re-run on every edit.
-    /// </summary>
-    private static List<(IParameterSymbol Symbol, ParameterSyntax? Syntax)>? PrimaryParameters(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        if (context.TargetNode is RecordDeclarationSyntax { ParameterList: { } list })
-        {
-            return list.Parameters.Select(p => ((IParameterSymbol)context.SemanticModel.GetDeclaredSymbol(p, cancellationToken)!, (ParameterSyntax?)p)).ToList();
-        }
-
-        if (type.DeclaringSyntaxReferences.Length == 1)
-        {
-            return null;
-        }
-
-        // Another partial declaration may carry the parameter list.
-        var primary = type.InstanceConstructors.FirstOrDefault(c =>
-            c.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax));
-        return primary?.Parameters
-            .Select(p => (p, p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax))
-            .ToList();
-    }
-
-    /// <summary>Declared properties in order, from the syntax when the record has one declaration (the common case).</summary>
-    private static IEnumerable<(IPropertySymbol Symbol, PropertyDeclarationSyntax? Syntax)> Properties(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        if (type.DeclaringSyntaxReferences.Length == 1)
-        {
-            return ((TypeDeclarationSyntax)context.TargetNode).Members.OfType<PropertyDeclarationSyntax>()
-                .Select(p => ((IPropertySymbol)context.SemanticModel.GetDeclaredSymbol(p, cancellationToken)!, (PropertyDeclarationSyntax?)p))
-                .ToList();
-        }
-
-        return type.GetMembers().OfType<IPropertySymbol>()
-            .Select(p => (p, p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax))
-            .ToList();
-    }
-
-    private static TypeShape? ParseShape(string member, ITypeSymbol type, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
-    {
-        var shape = TypeShapeParser.Parse(type, out var reason);
-        if (shape is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, location, member, display, type.ToDisplayString(), reason ?? "unsupported"));
-        }
-
-        return shape;
-    }
-
-    private static MemberSpec Member(string name, TypeShape shape, bool isPositional, MemberPresence presence, string defaultValue)
-    {
-        var utf8 = Encoding.UTF8.GetBytes(name);
-        var key = new List<byte>();
-        if (utf8.Length <= 31)
-        {
-            key.Add((byte)(0xA0 | utf8.Length));
-        }
-        else
-        {
-            // Identifiers are far shorter than 256 bytes, so str8 is the widest header needed.
-            key.Add(0xD9);
-            key.Add((byte)utf8.Length);
-        }
-
-        key.AddRange(utf8);
-        var keyBytes = string.Join(", ", key.Select(b => "0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
-        var identifier = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-        return new MemberSpec(name, identifier, keyBytes, utf8.Length, shape, isPositional, presence, defaultValue);
     }
 }

@@ -12,6 +12,24 @@ internal static class SymbolNames
     public static bool Is(INamedTypeSymbol? type, string dottedNamespace, string metadataName) =>
         type is not null && type.ContainingType is null && type.MetadataName == metadataName && NamespaceIs(type.ContainingNamespace, dottedNamespace);
 
+    /// <summary>The name <see cref="IAssemblySymbol.GetTypeByMetadataName"/> finds the type by: <c>Ns.Outer+Inner`1</c>.</summary>
+    public static string MetadataName(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.MetadataName + "+" + name;
+            type = outer;
+        }
+
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            name = ns.MetadataName + "." + name;
+        }
+
+        return name;
+    }
+
     private static bool NamespaceIs(INamespaceSymbol? ns, string dotted)
     {
         var end = dotted.Length;

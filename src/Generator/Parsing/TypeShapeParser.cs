@@ -4,11 +4,14 @@ using Microsoft.CodeAnalysis;
 
 namespace Lifeline.Generator.Parsing;
 
-/// <summary>Maps a member type symbol to the shape that encodes it, or explains why none does.</summary>
+/// <summary>
+/// Maps a member type symbol to the shape that encodes it, or explains why none does. The C# name of each shape is put
+/// together from its parts, with <c>?</c> on every reference type that is nullable, oblivious ones included: generated
+/// code is compiled with nullable annotations on, and a member from code without them may hold null.
+/// </summary>
 internal static class TypeShapeParser
 {
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+    private const string Generic = "global::System.Collections.Generic.";
 
     public static TypeShape? Parse(ITypeSymbol type, out string? reason)
     {
@@ -21,14 +24,13 @@ internal static class TypeShapeParser
     private static TypeShape? ParseShape(ITypeSymbol type, out string? reason)
     {
         reason = null;
-        var name = type.ToDisplayString(TypeFormat);
 
         // Oblivious (#nullable disable) references are treated as nullable: the lenient reading of no annotation.
         var nullable = type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
         var special = Special(type.SpecialType);
         if (special is { } kind)
         {
-            return new TypeShape(kind, name, nullable, null, null);
+            return new TypeShape(kind, Name(Keyword(kind), nullable), nullable, null, null);
         }
 
         switch (type)
@@ -37,11 +39,11 @@ internal static class TypeShapeParser
                 reason = "multidimensional arrays have no MessagePack encoding of their own; use a jagged array (T[][]) or List<List<T>>";
                 return null;
             case IArrayTypeSymbol array when array.ElementType.SpecialType == SpecialType.System_Byte:
-                return new TypeShape(ShapeKind.Bytes, name, nullable, null, null);
+                return new TypeShape(ShapeKind.Bytes, Name("byte[]", nullable), nullable, null, null);
             case IArrayTypeSymbol array:
-                return Container(ShapeKind.Array, name, nullable, array.ElementType, out reason);
+                return Container(ShapeKind.Array, nullable, array.ElementType, element => element + "[]", out reason);
             case INamedTypeSymbol named:
-                return Named(named, name, nullable, out reason);
+                return Named(named, nullable, out reason);
             case ITypeParameterSymbol:
                 reason = "a type parameter has no fixed shape; use a concrete type";
                 return null;
@@ -51,23 +53,23 @@ internal static class TypeShapeParser
         }
     }
 
-    private static TypeShape? Named(INamedTypeSymbol named, string name, bool nullable, out string? reason)
+    private static TypeShape? Named(INamedTypeSymbol named, bool nullable, out string? reason)
     {
         reason = null;
         if (named.TypeKind == TypeKind.Enum)
         {
             var underlying = Special(named.EnumUnderlyingType!.SpecialType);
-            return new TypeShape(ShapeKind.Enum, name, false, null, underlying.ToString());
+            return new TypeShape(ShapeKind.Enum, named.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), false, null, underlying.ToString());
         }
 
         if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
-            return Container(ShapeKind.NullableValue, name, true, named.TypeArguments[0], out reason);
+            return Container(ShapeKind.NullableValue, true, named.TypeArguments[0], element => element + "?", out reason);
         }
 
         if (named.IsTupleType)
         {
-            return Tuple(named, name, out reason);
+            return Tuple(named, out reason);
         }
 
         if (SymbolNames.Is(named, "System", named.MetadataName))
@@ -75,22 +77,19 @@ internal static class TypeShapeParser
             switch (named.MetadataName)
             {
                 case "Guid":
-                    return new TypeShape(ShapeKind.Guid, name, false, null, null);
                 case "DateTimeOffset":
-                    return new TypeShape(ShapeKind.DateTimeOffset, name, false, null, null);
                 case "TimeSpan":
-                    return new TypeShape(ShapeKind.TimeSpan, name, false, null, null);
                 case "DateOnly":
                 case "TimeOnly":
                 case "Half":
                 case "Int128":
                 case "UInt128":
-                    return new TypeShape((ShapeKind)System.Enum.Parse(typeof(ShapeKind), named.MetadataName), name, false, null, null);
+                    return new TypeShape((ShapeKind)System.Enum.Parse(typeof(ShapeKind), named.MetadataName), "global::System." + named.MetadataName, false, null, null);
                 case "Uri":
                 case "Version":
-                    return new TypeShape((ShapeKind)System.Enum.Parse(typeof(ShapeKind), named.MetadataName), name, nullable, null, null);
+                    return new TypeShape((ShapeKind)System.Enum.Parse(typeof(ShapeKind), named.MetadataName), Name("global::System." + named.MetadataName, nullable), nullable, null, null);
                 case "ReadOnlyMemory`1" or "Memory`1" when named.TypeArguments[0].SpecialType == SpecialType.System_Byte:
-                    return new TypeShape(ShapeKind.Memory, name, false, null, null);
+                    return new TypeShape(ShapeKind.Memory, $"global::System.{named.Name}<byte>", false, null, null);
                 case "ReadOnlyMemory`1" or "Memory`1":
                     reason = "only memory of bytes is supported; use an array or List<T> for other elements";
                     return null;
@@ -102,12 +101,12 @@ internal static class TypeShapeParser
 
         if (SymbolNames.Is(named, "System.Numerics", "BigInteger"))
         {
-            return new TypeShape(ShapeKind.BigInteger, name, false, null, null);
+            return new TypeShape(ShapeKind.BigInteger, "global::System.Numerics.BigInteger", false, null, null);
         }
 
         if (SymbolNames.Is(named, "System.Collections.Immutable", "ImmutableArray`1"))
         {
-            return Container(ShapeKind.ImmutableArray, name, false, named.TypeArguments[0], out reason);
+            return Container(ShapeKind.ImmutableArray, false, named.TypeArguments[0], element => "global::System.Collections.Immutable.ImmutableArray<" + element + ">", out reason);
         }
 
         if (SymbolNames.Is(named, "System.Collections.Generic", named.MetadataName))
@@ -115,23 +114,22 @@ internal static class TypeShapeParser
             switch (named.MetadataName)
             {
                 case "List`1":
-                    return Container(ShapeKind.List, name, nullable, named.TypeArguments[0], out reason);
                 case "IReadOnlyList`1":
-                    return Container(ShapeKind.ReadOnlyList, name, nullable, named.TypeArguments[0], out reason);
+                    return Container(named.MetadataName == "List`1" ? ShapeKind.List : ShapeKind.ReadOnlyList, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", out reason);
                 case "Dictionary`2":
                 case "IDictionary`2":
-                    return Dictionary(ShapeKind.Dictionary, named, name, nullable, out reason);
+                    return Dictionary(ShapeKind.Dictionary, named.Name + "<", named, nullable, out reason);
                 case "IReadOnlyDictionary`2":
-                    return Dictionary(ShapeKind.ReadOnlyDictionary, named, name, nullable, out reason);
+                    return Dictionary(ShapeKind.ReadOnlyDictionary, "IReadOnlyDictionary<", named, nullable, out reason);
                 case "HashSet`1":
                 case "ISet`1":
                 case "IReadOnlySet`1":
-                    return Container(ShapeKind.Set, name, nullable, named.TypeArguments[0], out reason);
+                    return Container(ShapeKind.Set, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", out reason);
                 case "IEnumerable`1":
                 case "ICollection`1":
                 case "IList`1":
                 case "IReadOnlyCollection`1":
-                    return Container(ShapeKind.Sequence, name, nullable, named.TypeArguments[0], out reason);
+                    return Container(ShapeKind.Sequence, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", out reason);
             }
         }
 
@@ -143,8 +141,8 @@ internal static class TypeShapeParser
 
         if (named.IsRecord && MessageParser.RoleOf(named) is not null)
         {
-            var formatter = named.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".LifelineFormatter";
-            return new TypeShape(ShapeKind.Record, name, nullable, null, formatter) { IsClassRecord = named.IsReferenceType };
+            var definition = named.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return new TypeShape(ShapeKind.Record, Name(definition, nullable), nullable, null, definition + ".LifelineFormatter") { IsClassRecord = named.IsReferenceType };
         }
 
         reason = named.IsRecord
@@ -153,22 +151,25 @@ internal static class TypeShapeParser
         return null;
     }
 
-    private static TypeShape? Dictionary(ShapeKind kind, INamedTypeSymbol named, string name, bool nullable, out string? reason)
+    private static TypeShape? Dictionary(ShapeKind kind, string open, INamedTypeSymbol named, bool nullable, out string? reason)
     {
         // Keys a map can carry as a plain MessagePack value: string, an integer type, an enum, Guid (as its string).
-        var key = Parse(named.TypeArguments[0], out reason);
+        var keyType = named.TypeArguments[0];
+        var key = Parse(keyType, out reason);
         if (key is not { Kind: ShapeKind.String or ShapeKind.SByte or ShapeKind.Byte or ShapeKind.Int16 or ShapeKind.UInt16 or ShapeKind.Int32
             or ShapeKind.UInt32 or ShapeKind.Int64 or ShapeKind.UInt64 or ShapeKind.Enum or ShapeKind.Guid })
         {
-            reason = $"dictionary keys must be string, an integer type, an enum or Guid, not '{named.TypeArguments[0].ToDisplayString()}'";
+            reason = $"dictionary keys must be string, an integer type, an enum or Guid, not '{keyType.ToDisplayString()}'";
             return null;
         }
 
-        var shape = Container(kind, name, nullable, named.TypeArguments[1], out reason);
-        return shape is null ? null : shape with { Key = key with { IsNullable = false } };
+        // Keys are never null on the wire; an annotated key keeps its '?' so that the member's type is written as declared.
+        var keyName = key.Kind == ShapeKind.String ? (keyType.NullableAnnotation == NullableAnnotation.Annotated ? "string?" : "string") : key.TypeName;
+        var shape = Container(kind, nullable, named.TypeArguments[1], value => Generic + open + keyName + ", " + value + ">", out reason);
+        return shape is null ? null : shape with { Key = key with { IsNullable = false, TypeName = key.Kind == ShapeKind.String ? "string" : key.TypeName } };
     }
 
-    private static TypeShape? Tuple(INamedTypeSymbol named, string name, out string? reason)
+    private static TypeShape? Tuple(INamedTypeSymbol named, out string? reason)
     {
         reason = null;
         var elements = named.TupleElements;
@@ -191,10 +192,12 @@ internal static class TypeShapeParser
             items.Add(item);
         }
 
+        // Element names are only names: '(int, string)' converts to and from '(int Count, string Label)'.
+        var name = "(" + string.Join(", ", items.Select(i => i.TypeName)) + ")";
         return new TypeShape(ShapeKind.Tuple, name, false, null, null) { Items = items.ToEquatableArray() };
     }
 
-    private static TypeShape? Container(ShapeKind kind, string name, bool nullable, ITypeSymbol element, out string? reason)
+    private static TypeShape? Container(ShapeKind kind, bool nullable, ITypeSymbol element, System.Func<string, string> name, out string? reason)
     {
         var inner = Parse(element, out reason);
         if (inner is null)
@@ -204,8 +207,30 @@ internal static class TypeShapeParser
             return null;
         }
 
-        return new TypeShape(kind, name, nullable, inner, null);
+        return new TypeShape(kind, Name(name(inner.TypeName), nullable && kind != ShapeKind.NullableValue), nullable, inner, null);
     }
+
+    private static string Name(string name, bool nullable) => nullable ? name + "?" : name;
+
+    // The names FullyQualifiedFormat gives: keywords for the types that have one.
+    private static string Keyword(ShapeKind kind) => kind switch
+    {
+        ShapeKind.Boolean => "bool",
+        ShapeKind.SByte => "sbyte",
+        ShapeKind.Byte => "byte",
+        ShapeKind.Int16 => "short",
+        ShapeKind.UInt16 => "ushort",
+        ShapeKind.Int32 => "int",
+        ShapeKind.UInt32 => "uint",
+        ShapeKind.Int64 => "long",
+        ShapeKind.UInt64 => "ulong",
+        ShapeKind.Single => "float",
+        ShapeKind.Double => "double",
+        ShapeKind.Decimal => "decimal",
+        ShapeKind.Char => "char",
+        ShapeKind.String => "string",
+        _ => "global::System.DateTime",
+    };
 
     private static ShapeKind? Special(SpecialType type) => type switch
     {

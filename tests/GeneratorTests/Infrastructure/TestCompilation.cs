@@ -39,7 +39,8 @@ internal static class TestCompilation
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new LifelineGenerator().AsSourceGenerator()],
-            parseOptions: (CSharpParseOptions?)compilation.SyntaxTrees.FirstOrDefault()?.Options ?? ParseOptions,
+            // Generated trees are parsed like the user's, as the compiler does.
+            parseOptions: compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, (CSharpCompilation)output, generatorDiagnostics);

@@ -5,7 +5,7 @@ namespace Lifeline.Generated
 {
     /// <summary>The lifecycle records of this assembly: a catalog to read frames and a resolver for MessagePackSerializer.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Lifeline.Generator", "{version}")]
-    internal static class LifelineMessages
+    internal static partial class LifelineMessages
     {
         /// <summary>Decodes every hello and disconnect record of this assembly by message id.</summary>
         public static global::Lifeline.ILifelineCatalog Catalog { get; } = new LifelineCatalog();

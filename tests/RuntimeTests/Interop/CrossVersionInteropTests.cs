@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lifeline.RuntimeTests.Messages;
 using Lifeline.RuntimeTests.Network;
 using NetMQ.Sockets;
@@ -9,24 +11,30 @@ using Xunit;
 namespace Lifeline.RuntimeTests.Interop;
 
 /// <summary>
-/// Record versions across implementations: the libzmq peer encodes bodies of other versions of the tests' records
-/// (from docs/wire-format.md), and a Lifeline router reads them as its own version, as the evolution rules promise.
+/// Record versions across implementations: the libzmq peer encodes bodies of other versions of the tests' records (this
+/// build's schema, edited as those versions' schemas would read), and a Lifeline router reads them as its own version,
+/// as the evolution rules promise.
 /// </summary>
 public class CrossVersionInteropTests
 {
     [Fact]
     public void Newer_and_older_senders_are_read_and_a_removed_required_member_is_detected()
     {
+        // Other versions of the tests' records, as their senders' schemas would list them.
         var frames = new object[]
         {
             // A newer ClientHello: a member appended, and the members in another order.
-            new { kind = 1, id = 0x1001, body = new Dictionary<string, object> { ["Region"] = "eu", ["Version"] = 20, ["Name"] = "newer" } },
+            new
+            {
+                record = Version<ClientHello>(members => Reorder(members.Append(Member("Region")), "Region", "Version", "Name")),
+                body = new Dictionary<string, object> { ["Region"] = "eu", ["Version"] = 20, ["Name"] = "newer" },
+            },
 
             // An older VersionedHelloV2: only Name, so Version and Tags take their defaults.
-            new { kind = 1, id = 0x3002, body = new Dictionary<string, object> { ["Name"] = "older" } },
+            new { record = Version<VersionedHelloV2>(members => members.Where(m => m["name"]!.GetValue<string>() == "Name")), body = new Dictionary<string, object> { ["Name"] = "older" } },
 
             // A VersionedHelloV3 without its required Level: detected, not defaulted.
-            new { kind = 1, id = 0x3003, body = new Dictionary<string, object> { ["Name"] = "removed" } },
+            new { record = Version<VersionedHelloV3>(members => members.Where(m => m["name"]!.GetValue<string>() != "Level")), body = new Dictionary<string, object> { ["Name"] = "removed" } },
         };
         using var router = new RouterSocket();
         var endpoint = Transports.Bind(router, Transports.Tcp);
@@ -48,4 +56,20 @@ public class CrossVersionInteropTests
         Assert.Equal(MalformedReason.InvalidBody, removed.Error!.Reason);
         Assert.Contains("VersionedHelloV3.Level is required", removed.Error.Detail, System.StringComparison.Ordinal);
     }
+
+    // This build's schema record of T, with its members changed as another version has them.
+    private static JsonNode Version<T>(Func<IEnumerable<JsonNode>, IEnumerable<JsonNode>> change)
+    {
+        var record = JsonNode.Parse(Lifeline.Generated.LifelineMessages.Schema)!["records"]!.AsArray()
+            .Single(r => r!["name"]!.GetValue<string>() == typeof(T).FullName)!.DeepClone();
+        var members = change(record["members"]!.AsArray().Select(m => m!.DeepClone())).ToArray();
+        record["members"] = new JsonArray(members);
+        return record;
+    }
+
+    private static JsonNode Member(string name) =>
+        new JsonObject { ["name"] = name, ["type"] = new JsonObject { ["type"] = "string", ["nullable"] = false }, ["required"] = true };
+
+    private static IEnumerable<JsonNode> Reorder(IEnumerable<JsonNode> members, params string[] order) =>
+        order.Select(name => members.Single(m => m["name"]!.GetValue<string>() == name));
 }

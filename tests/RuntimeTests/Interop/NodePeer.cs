@@ -29,8 +29,17 @@ internal sealed class NodePeer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        // The peer knows the records from the schema the build wrote beside the tests, as a peer in production would.
+        start.Environment["LIFELINE_SCHEMA"] = SchemaFile;
         return new NodePeer(Process.Start(start) ?? throw new InvalidOperationException("node did not start"));
     }
+
+    /// <summary>The schema of the tests' records, written by the package's build step (src/Runtime/build/Lifeline.targets).</summary>
+    public static string SchemaFile => Path.Combine(AppContext.BaseDirectory, "RuntimeTests.lifeline.json");
+
+    /// <summary>A message for the peer to encode: the schema name of <typeparamref name="T"/> and its members' values.</summary>
+    public static string Message<T>(object body) => JsonSerializer.Serialize(new { record = typeof(T).FullName, body });
 
     /// <summary>The next event line, parsed; fails after the transport timeout with whatever the peer wrote to stderr.</summary>
     public JsonElement Next()

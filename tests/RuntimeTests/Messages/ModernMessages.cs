@@ -36,7 +36,7 @@ public partial record ModernHello(
     DateOnly? MaybeDay = null,
     (int, int)? MaybePair = null);
 
-/// <summary>The published vector of the newer member types (docs/wire-format.md, vector 4).</summary>
+/// <summary>The published vector of the newer member types (docs/wire-format.md, vector 5).</summary>
 [HelloMessage(Id = 0x5002)]
 public partial record ModernVector(
     DateOnly Day,

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Lifeline.RuntimeTests.Serialization;
 
-/// <summary>Vector 4 of docs/wire-format.md: the newer member types, checked both ways and against the document.</summary>
+/// <summary>Vector 5 of docs/wire-format.md: the newer member types, checked both ways and against the document.</summary>
 public class ModernVectorTests
 {
     public const string Vector =

@@ -1,0 +1,256 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Lifeline.Generator.Diagnostics;
+using Lifeline.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lifeline.Generator.Parsing;
+
+/// <summary>
+/// Reads a record's serialized members: the primary-constructor parameters, then the public settable or init
+/// properties, each declaration in the order the compiler lists them and each member in source order.
+/// </summary>
+/// <remarks>
+/// Members are read from the declarations' syntax, binding only each member's type. This transform re-runs for every
+/// record on every edit, and asking for a record's member symbols (a parameter's, a constructor's) makes the compiler
+/// build every member of the record, the synthesized ones included: that was most of the transform's cost.
+/// </remarks>
+internal static class MemberParser
+{
+    public static List<MemberSpec>? Parse(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var declarations = Declarations(context, type, cancellationToken);
+        var members = new List<MemberSpec>();
+        var positional = new HashSet<string>();
+        var primary = declarations.FirstOrDefault(d => d.Syntax is RecordDeclarationSyntax { ParameterList: not null });
+        if (primary.Syntax is RecordDeclarationSyntax { ParameterList: { } parameters })
+        {
+            foreach (var parameter in parameters.Parameters)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = parameter.Identifier.ValueText;
+                positional.Add(name);
+
+                // The type is what is wrong when a member cannot be serialized, so that is the span.
+                var location = LocationInfo.From(parameter.Type ?? (SyntaxNode)parameter);
+                var shape = ParseShape(name, TypeOf(parameter.Type, primary.Model, cancellationToken), display, location, diagnostics);
+                if (shape is null)
+                {
+                    continue;
+                }
+
+                // Only a parameter with a default needs its symbol, for the default's value converted to its type.
+                var symbol = parameter.Default is null ? null : primary.Model.GetDeclaredSymbol(parameter, cancellationToken);
+                var hasDefault = symbol is { HasExplicitDefaultValue: true };
+                var presence = hasDefault || shape.IsNullable || shape.Kind == ShapeKind.NullableValue ? MemberPresence.Defaulted : MemberPresence.Required;
+                var defaultValue = hasDefault ? DefaultValues.Format(symbol!.ExplicitDefaultValue, symbol.Type) : "default!";
+                var defaultJson = presence == MemberPresence.Required ? null : DefaultValues.Json(hasDefault ? symbol!.ExplicitDefaultValue : null, shape);
+                members.Add(Member(name, shape, isPositional: true, presence, defaultValue, defaultJson));
+            }
+        }
+        else if (!type.IsValueType && !HasParameterlessConstructor(declarations))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoConstructor, identifier, display));
+            return null;
+        }
+
+        var computed = false;
+        foreach (var (declaration, model) in declarations)
+        {
+            foreach (var property in declaration.Members.OfType<PropertyDeclarationSyntax>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = property.Identifier.ValueText;
+                if (positional.Contains(name) || !IsPublicInstance(property.Modifiers) || property.ExplicitInterfaceSpecifier is not null)
+                {
+                    continue;
+                }
+
+                if (!IsSerialized(property))
+                {
+                    // A computed property derives from carried members and is fine; a get-only auto-property holds data
+                    // that never travels, which the user should hear about.
+                    if (IsAutoProperty(property))
+                    {
+                        var value = property.Initializer is null ? "the type's default value" : "the initializer's value";
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(property.Identifier), name, display, "get-only", value, "make it '{ get; init; }' or a positional parameter to send it"));
+                    }
+                    else
+                    {
+                        computed = true;
+                    }
+
+                    continue;
+                }
+
+                var shape = ParseShape(name, TypeOf(property.Type, model, cancellationToken), display, LocationInfo.From(property.Type), diagnostics);
+                if (shape is null)
+                {
+                    continue;
+                }
+
+                var nullable = shape.IsNullable || shape.Kind == ShapeKind.NullableValue;
+                var presence = property.Modifiers.Any(SyntaxKind.RequiredKeyword) ? (nullable ? MemberPresence.Defaulted : MemberPresence.Required)
+                    : property.Initializer is not null ? MemberPresence.KeepInitializer
+                    : nullable ? MemberPresence.Defaulted
+                    : MemberPresence.Required;
+                members.Add(Member(name, shape, isPositional: false, presence, "default!", presence == MemberPresence.Defaulted ? "null" : null));
+            }
+
+            foreach (var field in declaration.Members.OfType<FieldDeclarationSyntax>())
+            {
+                if (IsPublicInstance(field.Modifiers) && !field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                {
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(variable.Identifier), variable.Identifier.ValueText, display, "a field", "the type's default value", "make it a '{ get; init; }' property or a positional parameter to send it"));
+                    }
+                }
+            }
+        }
+
+        if (members.Count == 0 && computed)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoData, identifier, display));
+        }
+
+        return members;
+    }
+
+    private static bool IsPublicInstance(SyntaxTokenList modifiers) =>
+        modifiers.Any(SyntaxKind.PublicKeyword) && !modifiers.Any(SyntaxKind.StaticKeyword);
+
+    private static bool IsAutoProperty(PropertyDeclarationSyntax property) =>
+        property is { ExpressionBody: null, AccessorList: { } accessors } && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+
+    /// <summary>Every declaration of the type with the semantic model of its tree; the attributed one alone in the common case.</summary>
+    private static List<(TypeDeclarationSyntax Syntax, SemanticModel Model)> Declarations(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var target = (TypeDeclarationSyntax)context.TargetNode;
+        if (type.DeclaringSyntaxReferences.Length == 1)
+        {
+            return [(target, context.SemanticModel)];
+        }
+
+        var declarations = new List<(TypeDeclarationSyntax, SemanticModel)>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax syntax)
+            {
+                var model = syntax.SyntaxTree == target.SyntaxTree ? context.SemanticModel : context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+                declarations.Add((syntax, model));
+            }
+        }
+
+        return declarations;
+    }
+
+    /// <summary>Public, instance, with a set or init accessor: what an object initializer can assign.</summary>
+    private static bool IsSerialized(PropertyDeclarationSyntax property) =>
+        property.Modifiers.Any(SyntaxKind.PublicKeyword)
+        && !property.Modifiers.Any(SyntaxKind.StaticKeyword)
+        && property.ExplicitInterfaceSpecifier is null
+        && property.AccessorList is { } accessors
+        && accessors.Accessors.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration));
+
+    /// <summary>Without a parameter list a record class is built with a parameterless constructor: declared, or implicit when none is.</summary>
+    private static bool HasParameterlessConstructor(List<(TypeDeclarationSyntax Syntax, SemanticModel Model)> declarations)
+    {
+        var constructors = declarations.SelectMany(d => d.Syntax.Members.OfType<ConstructorDeclarationSyntax>())
+            .Where(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword))
+            .ToList();
+        return constructors.Count == 0 || constructors.Any(c => c.ParameterList.Parameters.Count == 0);
+    }
+
+    /// <summary>
+    /// The type a member's syntax names. The compiler gives the annotations inside it (<c>List&lt;string?&gt;</c>) but not
+    /// its own, which comes from the syntax: <c>T?</c> is annotated, and a plain <c>T</c> is not annotated where
+    /// nullable annotations are enabled, oblivious where they are not.
+    /// </summary>
+    private static ITypeSymbol? TypeOf(TypeSyntax? syntax, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (syntax is null || (Predefined(syntax, model.Compilation) ?? model.GetTypeInfo(syntax, cancellationToken).Type) is not { } type)
+        {
+            return null;
+        }
+
+        if (!type.IsReferenceType)
+        {
+            return type;
+        }
+
+        var annotation = syntax is NullableTypeSyntax ? NullableAnnotation.Annotated
+            : model.GetNullableContext(syntax.SpanStart).AnnotationsEnabled() ? NullableAnnotation.NotAnnotated
+            : NullableAnnotation.None;
+        return type.WithNullableAnnotation(annotation);
+    }
+
+    /// <summary>
+    /// A keyword type (<c>int</c>, <c>string?</c>, <c>long?</c>) without binding: a keyword always names the same type, and
+    /// most members have one.
+    /// </summary>
+    private static ITypeSymbol? Predefined(TypeSyntax syntax, Compilation compilation)
+    {
+        var inner = syntax is NullableTypeSyntax nullable ? nullable.ElementType : syntax;
+        if (inner is not PredefinedTypeSyntax predefined || !Keywords.TryGetValue(predefined.Keyword.Kind(), out var special))
+        {
+            return null;
+        }
+
+        var type = compilation.GetSpecialType(special);
+        return ReferenceEquals(inner, syntax) || type.IsReferenceType ? type : compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(type);
+    }
+
+    private static readonly Dictionary<SyntaxKind, SpecialType> Keywords = new()
+    {
+        [SyntaxKind.BoolKeyword] = SpecialType.System_Boolean,
+        [SyntaxKind.SByteKeyword] = SpecialType.System_SByte,
+        [SyntaxKind.ByteKeyword] = SpecialType.System_Byte,
+        [SyntaxKind.ShortKeyword] = SpecialType.System_Int16,
+        [SyntaxKind.UShortKeyword] = SpecialType.System_UInt16,
+        [SyntaxKind.IntKeyword] = SpecialType.System_Int32,
+        [SyntaxKind.UIntKeyword] = SpecialType.System_UInt32,
+        [SyntaxKind.LongKeyword] = SpecialType.System_Int64,
+        [SyntaxKind.ULongKeyword] = SpecialType.System_UInt64,
+        [SyntaxKind.FloatKeyword] = SpecialType.System_Single,
+        [SyntaxKind.DoubleKeyword] = SpecialType.System_Double,
+        [SyntaxKind.DecimalKeyword] = SpecialType.System_Decimal,
+        [SyntaxKind.CharKeyword] = SpecialType.System_Char,
+        [SyntaxKind.StringKeyword] = SpecialType.System_String,
+        [SyntaxKind.ObjectKeyword] = SpecialType.System_Object,
+    };
+
+    private static TypeShape? ParseShape(string member, ITypeSymbol? type, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        string? reason = "its type cannot be resolved";
+        var shape = type is null ? null : TypeShapeParser.Parse(type, out reason);
+        if (shape is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, location, member, display, type?.ToDisplayString() ?? "?", reason ?? "unsupported"));
+        }
+
+        return shape;
+    }
+
+    private static MemberSpec Member(string name, TypeShape shape, bool isPositional, MemberPresence presence, string defaultValue, string? defaultJson)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(name);
+
+        // Identifiers are far shorter than 256 bytes, so str8 is the widest header needed.
+        var header = utf8.Length <= 31 ? new[] { (byte)(0xA0 | utf8.Length) } : new[] { (byte)0xD9, (byte)utf8.Length };
+        var keyBytes = new StringBuilder((header.Length + utf8.Length) * 6);
+        foreach (var b in header.Concat(utf8))
+        {
+            keyBytes.Append(keyBytes.Length == 0 ? "0x" : ", 0x").Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+        }
+
+        var identifier = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        return new MemberSpec(name, identifier, keyBytes.ToString(), utf8.Length, shape, isPositional, presence, defaultValue, defaultJson);
+    }
+
+    private const string Hex = "0123456789ABCDEF";
+}
