@@ -1,0 +1,137 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NetMQ;
+
+namespace Lifeline.Hosting;
+
+/// <summary>
+/// One send waiting for the socket's thread. Whoever moves it out of the waiting state first wins: the socket's
+/// thread (it sends), the caller's token (withdrawn, cancelled), or shutdown (not running).
+/// </summary>
+internal abstract class SendWork
+{
+    private const int Waiting = 0;
+    private const int Taken = 1;
+    private const int Withdrawn = 2;
+
+    private int _state;
+    private CancellationTokenRegistration _registration;
+
+    /// <summary>Withdraws the work when <paramref name="cancellationToken"/> fires before the socket's thread takes it.</summary>
+    protected void Watch(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.CanBeCanceled)
+        {
+            _registration = cancellationToken.Register(static state => ((SendWork)state!).Withdraw(), this);
+        }
+    }
+
+    /// <summary>On the socket's thread: sends, unless the work was withdrawn.</summary>
+    public void Run(SocketSender sender)
+    {
+        if (!TryTake())
+        {
+            return;
+        }
+
+        try
+        {
+            Execute(sender);
+        }
+        catch (Exception ex)
+        {
+            Fault(ex);
+        }
+    }
+
+    /// <summary>Ends the work without sending it.</summary>
+    public void Refuse(LifelineSendResult result)
+    {
+        if (TryTake())
+        {
+            Complete(result);
+        }
+    }
+
+    protected abstract void Execute(SocketSender sender);
+
+    protected abstract void Complete(LifelineSendResult refused);
+
+    protected abstract void Fault(Exception exception);
+
+    protected abstract void Cancel();
+
+    private bool TryTake()
+    {
+        if (Interlocked.CompareExchange(ref _state, Taken, Waiting) != Waiting)
+        {
+            return false;
+        }
+
+        _registration.Dispose();
+        return true;
+    }
+
+    private void Withdraw()
+    {
+        if (Interlocked.CompareExchange(ref _state, Withdrawn, Waiting) == Waiting)
+        {
+            Cancel();
+        }
+    }
+}
+
+/// <summary>A message for one peer.</summary>
+internal sealed class UnicastWork : SendWork
+{
+    private readonly TaskCompletionSource<LifelineSendResult> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly PeerId _peer;
+    private readonly NetMQMessage _message;
+    private readonly CancellationToken _cancellationToken;
+
+    public UnicastWork(PeerId peer, NetMQMessage message, CancellationToken cancellationToken)
+    {
+        _peer = peer;
+        _message = message;
+        _cancellationToken = cancellationToken;
+        Watch(cancellationToken);
+    }
+
+    public Task<LifelineSendResult> Task => _done.Task;
+
+    protected override void Execute(SocketSender sender) => _done.TrySetResult(sender.Send(_peer, _message));
+
+    protected override void Complete(LifelineSendResult refused) => _done.TrySetResult(refused);
+
+    protected override void Fault(Exception exception) => _done.TrySetException(exception);
+
+    protected override void Cancel() => _done.TrySetCanceled(_cancellationToken);
+}
+
+/// <summary>A message for every present peer that a selection accepts.</summary>
+internal sealed class BroadcastWork : SendWork
+{
+    private readonly TaskCompletionSource<LifelineBroadcastResult> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Func<PeerId, object, bool>? _select;
+    private readonly NetMQMessage _message;
+    private readonly CancellationToken _cancellationToken;
+
+    public BroadcastWork(Func<PeerId, object, bool>? select, NetMQMessage message, CancellationToken cancellationToken)
+    {
+        _select = select;
+        _message = message;
+        _cancellationToken = cancellationToken;
+        Watch(cancellationToken);
+    }
+
+    public Task<LifelineBroadcastResult> Task => _done.Task;
+
+    protected override void Execute(SocketSender sender) => _done.TrySetResult(sender.Broadcast(_select, _message));
+
+    protected override void Complete(LifelineSendResult refused) => _done.TrySetResult(new LifelineBroadcastResult(refused, 0, 0));
+
+    protected override void Fault(Exception exception) => _done.TrySetException(exception);
+
+    protected override void Cancel() => _done.TrySetCanceled(_cancellationToken);
+}

@@ -1,0 +1,20 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lifeline.Hosting;
+
+/// <summary>Creates a hosted handler class from dependency injection, handing it its socket's context if it asks for one.</summary>
+internal static class HubActivator
+{
+    public static ILifelineHandler Create(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type hub,
+        IServiceProvider services,
+        ILifelineContext context)
+    {
+        var wantsContext = hub.GetConstructors().Any(constructor => constructor.GetParameters().Any(parameter => parameter.ParameterType == typeof(ILifelineContext)));
+        var instance = wantsContext ? ActivatorUtilities.CreateInstance(services, hub, context) : ActivatorUtilities.CreateInstance(services, hub);
+        return (ILifelineHandler)instance;
+    }
+}
