@@ -46,12 +46,34 @@ public class LifecycleTests
         Assert.Equal(0, host.Get<ILifelinePresence<JournalHub>>().Current.Count);
         if (transport == Transports.Tcp)
         {
-            // The port is free again at once: the listening socket is closed, not lingering.
+            // The port is free again: NetMQ closes the listener on its own I/O thread, shortly after the socket is disposed.
             using var again = new RouterSocket();
-            again.Bind(endpoint);
+            var deadline = DateTime.UtcNow + Wait.Timeout;
+            while (!TryBind(again, endpoint))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the port stayed taken");
+                await Task.Delay(20);
+            }
         }
 
         await host.DisposeAsync();
+    }
+
+    private static bool TryBind(RouterSocket socket, string endpoint)
+    {
+        try
+        {
+            socket.Bind(endpoint);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+        catch (NetMQException)
+        {
+            return false;
+        }
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class HubHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
+    /// <summary>What the hosted sockets logged (the generic host's own lines are left out: its event ids overlap).</summary>
     public FakeLogCollector Logs => Host.Services.GetFakeLogCollector();
 
     public IMeterFactory Meters => Host.Services.GetRequiredService<IMeterFactory>();
@@ -31,7 +32,7 @@ public sealed class HubHost : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddFakeLogging();
+        builder.Logging.AddFakeLogging(options => options.FilteredCategories.Add(LifelineTelemetry.LogCategory));
         builder.Services.AddMetrics();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdownTimeout ?? Wait.Timeout);
         builder.Services.AddSingleton<Journal>();

@@ -45,6 +45,8 @@ public sealed class Journal
         return Lines;
     }
 
+    /// <summary>Waits until <paramref name="count"/> lines start with <paramref name="prefix"/>; returns those lines.</summary>
     public IReadOnlyList<string> WaitFor(string prefix, int count = 1) =>
-        WaitUntil(lines => lines.Count(line => line.StartsWith(prefix, StringComparison.Ordinal)) >= count);
+        WaitUntil(lines => lines.Count(line => line.StartsWith(prefix, StringComparison.Ordinal)) >= count)
+            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 }
