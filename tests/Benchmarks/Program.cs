@@ -6,7 +6,7 @@ using Lifeline.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- --filter '*'    every BenchmarkDotNet benchmark
 // dotnet run -c Release --project tests/Benchmarks -- memory           100,000 connect/disconnect cycles, memory after each 10,000
 // dotnet run -c Release --project tests/Benchmarks -- generator-timing the GeneratorDriver's own timing
-// dotnet run -c Release --project tests/Benchmarks -- throughput       ROUTER throughput, raw vs typed, 101 alternating rounds (fewer are noisy)
+// dotnet run -c Release --project tests/Benchmarks -- throughput       ROUTER throughput, raw vs typed, then plain host vs hosted, 101 alternating rounds (fewer are noisy)
 // dotnet run -c Release --project tests/Benchmarks -- rejection        rejecting a hostile deep chain vs decoding a valid one
 switch (args.FirstOrDefault())
 {
@@ -19,7 +19,9 @@ switch (args.FirstOrDefault())
     case "throughput":
         foreach (var transport in args.Length > 2 ? [args[2]] : new[] { "inproc", "tcp" })
         {
-            ThroughputRounds.Run(transport, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 101);
+            var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 101;
+            ThroughputRounds.Run(transport, rounds);
+            HostedThroughputRounds.Run(transport, rounds);
         }
 
         break;
