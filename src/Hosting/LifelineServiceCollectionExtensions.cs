@@ -14,7 +14,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Hosts a [LifelineHandler] class on the generic host: its socket, poller and thread start and stop with the host,
 /// the class is activated from dependency injection, and <see cref="ILifelineSender{THub}"/>,
-/// <see cref="ILifelinePresence{THub}"/> and <see cref="LifelineHealthCheck{THub}"/> become resolvable.
+/// <see cref="ILifelinePresence{THub}"/>, <see cref="ILifelineStatus{THub}"/> and <see cref="LifelineHealthCheck{THub}"/>
+/// become resolvable.
 /// </summary>
 public static class LifelineServiceCollectionExtensions
 {
@@ -73,6 +74,7 @@ public static class LifelineServiceCollectionExtensions
         services.AddHostedService(provider => new HostedSocket<THub>(provider.GetRequiredService<SocketService<THub>>()));
         services.AddSingleton<ILifelineSender<THub>>(provider => new HubSender<THub>(provider.GetRequiredService<SocketService<THub>>()));
         services.AddSingleton<ILifelinePresence<THub>>(provider => new HubPresence<THub>(provider.GetRequiredService<SocketService<THub>>()));
+        services.AddSingleton<ILifelineStatus<THub>>(provider => new HubStatus<THub>(provider.GetRequiredService<SocketService<THub>>()));
         services.AddSingleton(provider => new LifelineHealthCheck<THub>(provider.GetRequiredService<SocketService<THub>>()));
         services.AddSingleton<IValidateOptions<TOptions>>(new LifelineOptionsValidator<TOptions>(hub.OptionsName));
         var options = services.AddOptions<TOptions>(hub.OptionsName);

@@ -40,6 +40,7 @@ public sealed class LifelineHealthCheck<THub> : IHealthCheck
             ["handler_faults_last_minute"] = faults,
             ["handler_faults_total"] = telemetry.Faults.Total,
             ["send_queue"] = _service.Sends.Count,
+            ["endpoints"] = string.Join(", ", running.Endpoints),
         };
         if (!running.Session.IsRouted && presence.Count == 0)
         {

@@ -7,7 +7,7 @@ namespace Lifeline.Hosting;
 internal static partial class HubLog
 {
     [LoggerMessage(EventId = LifelineLogEvents.Started, EventName = nameof(LifelineLogEvents.Started), Level = LogLevel.Information,
-        Message = "Lifeline {Hub}: {SocketType} serving on {Endpoints}")]
+        Message = "Lifeline {Hub}: {SocketType} started on {Endpoints}")]
     public static partial void Started(ILogger logger, string hub, string socketType, string endpoints);
 
     [LoggerMessage(EventId = LifelineLogEvents.Stopping, EventName = nameof(LifelineLogEvents.Stopping), Level = LogLevel.Information,

@@ -55,7 +55,7 @@ public sealed class HubHost : IAsyncDisposable
 
     /// <summary>Where peers reach the socket of <typeparamref name="THub"/> (a tcp port 0 resolved).</summary>
     public string EndpointOf<THub>() where THub : class =>
-        Get<SocketService<THub>>().Socket.Running?.Endpoints.First() ?? throw new InvalidOperationException("not running");
+        Get<ILifelineStatus<THub>>().Endpoints.FirstOrDefault() ?? throw new InvalidOperationException("not running");
 
     internal SocketService ServiceOf<THub>() where THub : class => Get<SocketService<THub>>().Socket;
 
