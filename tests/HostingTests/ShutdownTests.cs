@@ -62,6 +62,26 @@ public class ShutdownTests
         host.Host.Dispose();
     }
 
+    [Fact]
+    public async Task A_handler_that_blocks_the_socket_thread_past_the_stop_leaves_the_socket_open_and_says_so()
+    {
+        var gate = new Gate();
+        var host = StartGateHub(gate, Transports.Inproc, TimeSpan.FromMilliseconds(200));
+        await host.StartAsync();
+        var running = host.ServiceOf<GateHub>().Running!;
+        using var worker = Peers.Worker(host.EndpointOf<GateHub>(), "w1");
+        worker.SendFrame("block");
+        Wait.For(gate.Entered, "the handler to start");
+
+        await Wait.Within(host.Host.StopAsync(), "the host to stop");
+        Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == LifelineLogEvents.ThreadStuck);
+        Assert.False(running.Socket.IsDisposed);
+
+        gate.Unblock.Set();
+        Assert.True(running.Thread.Join(Wait.Timeout));
+        host.Host.Dispose();
+    }
+
     private static HubHost StartGateHub(Gate gate, string transport, TimeSpan shutdownTimeout) =>
         HubHost.Build(
             builder =>

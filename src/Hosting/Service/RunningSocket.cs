@@ -95,8 +95,15 @@ internal sealed class RunningSocket
         _service.Sends.Close();
         await OnSocketThread(() => _service.Sends.Drain(_parts.Queue, _parts.Sender), cancellationToken).ConfigureAwait(false);
 
-        // 4. The thread ends; then the socket is closed, with its bounded linger.
-        _thread.Stop(ThreadStopTimeout);
+        // 4. The thread ends; then the socket is closed, with its bounded linger. A thread that a blocking handler holds
+        // keeps its socket: closing a NetMQ socket under the thread using it would fail there instead.
+        if (!_thread.Stop(ThreadStopTimeout))
+        {
+            HubLog.ThreadStuck(_service.Telemetry.Logger, _service.Hub.Name);
+            _service.Sends.Refuse(_parts.Queue);
+            return;
+        }
+
         _service.Sends.Refuse(_parts.Queue);
         await _parts.DisposeAsync().ConfigureAwait(false);
     }

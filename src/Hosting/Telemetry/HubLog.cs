@@ -26,6 +26,10 @@ internal static partial class HubLog
         Message = "Lifeline {Hub}: could not start on {Endpoints}")]
     public static partial void StartFailed(ILogger logger, Exception exception, string hub, string endpoints);
 
+    [LoggerMessage(EventId = LifelineLogEvents.ThreadStuck, EventName = nameof(LifelineLogEvents.ThreadStuck), Level = LogLevel.Error,
+        Message = "Lifeline {Hub}: the socket's thread did not end (a handler blocks it); the socket is left open rather than closed under it")]
+    public static partial void ThreadStuck(ILogger logger, string hub);
+
     [LoggerMessage(EventId = LifelineLogEvents.PeerConnected, EventName = nameof(LifelineLogEvents.PeerConnected), Level = LogLevel.Information,
         Message = "Lifeline {Hub}: peer {Peer} connected with {HelloType}")]
     public static partial void PeerConnected(ILogger logger, string hub, PeerId peer, string helloType);

@@ -22,6 +22,9 @@ public static class LifelineLogEvents
     /// <summary>Error: the socket could not start, for example an endpoint that could not be bound (Hub, Endpoints).</summary>
     public const int StartFailed = 7005;
 
+    /// <summary>Error: the socket's thread did not end within 5 s of the stop (a handler blocks it); the socket is left open (Hub).</summary>
+    public const int ThreadStuck = 7006;
+
     /// <summary>Information: a peer said hello (Hub, Peer, HelloType).</summary>
     public const int PeerConnected = 7010;
 
