@@ -9,9 +9,23 @@ namespace Lifeline.Hosting;
 /// each event, and keeps the task of a handler still running so that shutdown can wait for it. The rules (what an
 /// event is, presence, order, fault containment) stay in the runtime's host; this only watches the calls it makes.
 /// </summary>
-internal sealed class ObservedHandler(ILifelineHandler inner, HubContext context, HubTelemetry telemetry) : ILifelineHandler
+internal sealed class ObservedHandler : ILifelineHandler
 {
     private const string OnMessage = "OnMessage";
+    private readonly ILifelineHandler inner;
+    private readonly HubContext context;
+    private readonly HubTelemetry telemetry;
+    private readonly System.Diagnostics.Metrics.Histogram<double> _duration;
+    private long _messages;
+
+    public ObservedHandler(ILifelineHandler inner, HubContext context, HubTelemetry telemetry)
+    {
+        this.inner = inner;
+        this.context = context;
+        this.telemetry = telemetry;
+        _duration = telemetry.DispatchDuration;
+        telemetry.WatchMessages(() => System.Threading.Volatile.Read(ref _messages));
+    }
 
     /// <summary>The task of the last handler call that did not complete synchronously (read on the socket's thread).</summary>
     public Task? InFlight { get; private set; }
@@ -20,10 +34,11 @@ internal sealed class ObservedHandler(ILifelineHandler inner, HubContext context
 
     public ValueTask OnMessageAsync(PeerId peer, NetMQMessage message, NotLifecycleReason reason)
     {
-        // The hot path: a field or two, and timestamps only while someone listens to the histogram.
+        // The hot path: two field writes, and timestamps only while someone listens to the histogram. The socket's
+        // thread is the only writer of the count; the collector reads it with Volatile.Read.
         context.Enter(peer);
-        telemetry.MessageReceived();
-        if (!telemetry.TimingEnabled)
+        System.Threading.Volatile.Write(ref _messages, _messages + 1);
+        if (!_duration.Enabled)
         {
             return Track(inner.OnMessageAsync(peer, message, reason), 0, null);
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using NetMQ;
@@ -7,16 +8,19 @@ namespace Lifeline.Hosting;
 
 /// <summary>
 /// The thread-safe way onto one hosted socket: sends from the socket's own thread go out at once, sends from any other
-/// thread wait in a queue the socket's poller drains (<see cref="NetMQQueue{T}"/>), at most
-/// <see cref="LifelineSocketOptions.SendQueueCapacity"/> of them; beyond that a send is refused at once.
+/// thread wait in a queue, at most <see cref="LifelineSocketOptions.SendQueueCapacity"/> of them (beyond that a send
+/// is refused at once), which the socket's poller drains: the first send into an empty queue posts one drain to the
+/// poller's own task queue, so waiting sends cost the poller nothing while there are none.
 /// </summary>
 internal sealed class SendQueue(HubTelemetry telemetry) : ILifelineSender
 {
     private readonly object _gate = new();
-    private NetMQQueue<SendWork>? _queue;
+    private readonly ConcurrentQueue<SendWork> _items = new();
+    private Action<Action>? _post;
     private SocketSender? _sender;
     private int _capacity;
     private int _count;
+    private int _drainPosted;
     private int _socketThread = -1;
 
     /// <summary>True on the socket's thread while it runs.</summary>
@@ -24,12 +28,15 @@ internal sealed class SendQueue(HubTelemetry telemetry) : ILifelineSender
 
     public long Count => Volatile.Read(ref _count);
 
-    /// <summary>Starts taking sends: the socket is about to be served by <paramref name="socketThread"/>.</summary>
-    public void Open(NetMQQueue<SendWork> queue, SocketSender sender, int capacity, int socketThread)
+    /// <summary>
+    /// Starts taking sends: the socket is about to be served by <paramref name="socketThread"/>, and
+    /// <paramref name="post"/> runs an action there.
+    /// </summary>
+    public void Open(Action<Action> post, SocketSender sender, int capacity, int socketThread)
     {
         lock (_gate)
         {
-            _queue = queue;
+            _post = post;
             _sender = sender;
             _capacity = capacity;
             Volatile.Write(ref _socketThread, socketThread);
@@ -41,21 +48,21 @@ internal sealed class SendQueue(HubTelemetry telemetry) : ILifelineSender
     {
         lock (_gate)
         {
-            _queue = null;
+            _post = null;
         }
     }
 
     /// <summary>After the socket's thread ended: refuses what is still queued, and every send from now on.</summary>
-    public void Refuse(NetMQQueue<SendWork> queue)
+    public void Refuse()
     {
         lock (_gate)
         {
-            _queue = null;
+            _post = null;
             _sender = null;
             Volatile.Write(ref _socketThread, -1);
         }
 
-        while (queue.TryDequeue(out var work, TimeSpan.Zero))
+        while (_items.TryDequeue(out var work))
         {
             Interlocked.Decrement(ref _count);
             work.Refuse(LifelineSendResult.NotRunning);
@@ -63,9 +70,12 @@ internal sealed class SendQueue(HubTelemetry telemetry) : ILifelineSender
     }
 
     /// <summary>On the socket's thread: sends everything queued so far.</summary>
-    public void Drain(NetMQQueue<SendWork> queue, SocketSender sender)
+    public void Drain()
     {
-        while (queue.TryDequeue(out var work, TimeSpan.Zero))
+        // Cleared first: a send queued from now on posts a drain of its own.
+        Volatile.Write(ref _drainPosted, 0);
+        var sender = _sender;
+        while (sender is not null && _items.TryDequeue(out var work))
         {
             Interlocked.Decrement(ref _count);
             work.Run(sender);
@@ -142,9 +152,10 @@ internal sealed class SendQueue(HubTelemetry telemetry) : ILifelineSender
     // the final drain.
     private LifelineSendResult Enqueue(SendWork work)
     {
+        Action<Action> post;
         lock (_gate)
         {
-            if (_queue is null)
+            if (_post is null)
             {
                 work.Refuse(LifelineSendResult.NotRunning);
                 return LifelineSendResult.NotRunning;
@@ -157,9 +168,16 @@ internal sealed class SendQueue(HubTelemetry telemetry) : ILifelineSender
             }
 
             Interlocked.Increment(ref _count);
-            _queue.Enqueue(work);
-            return LifelineSendResult.None;
+            _items.Enqueue(work);
+            post = _post;
         }
+
+        if (Interlocked.Exchange(ref _drainPosted, 1) == 0)
+        {
+            post(Drain);
+        }
+
+        return LifelineSendResult.None;
     }
 
     private static void Check(NetMQMessage message)

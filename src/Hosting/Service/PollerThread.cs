@@ -6,8 +6,8 @@ using NetMQ;
 namespace Lifeline.Hosting;
 
 /// <summary>
-/// The thread a hosted socket lives on, running a <see cref="NetMQPoller"/> over the socket host, the send queue and
-/// the timers. NetMQ does not isolate some of its own faults from the poller (an exception escapes
+/// The thread a hosted socket lives on, running a <see cref="NetMQPoller"/> over the socket host and the timers; work
+/// from other threads (sends) arrives through the poller's own task queue (<see cref="Post"/>). NetMQ does not isolate some of its own faults from the poller (an exception escapes
 /// <see cref="NetMQPoller.Run()"/> and the poller drops its sockets): the thread reports it and serves the same
 /// pollables again with a new poller, so one crafted connection cannot silence the socket.
 /// </summary>
@@ -16,6 +16,7 @@ internal sealed class PollerThread
     private readonly ISocketPollable[] _pollables;
     private readonly NetMQTimer[] _timers;
     private readonly Action<Exception> _faulted;
+    private readonly Action _restarted;
     private readonly Thread _thread;
     private readonly TaskCompletionSource<bool> _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _gate = new();
@@ -23,11 +24,17 @@ internal sealed class PollerThread
     private volatile bool _stopping;
     private bool _started;
 
-    public PollerThread(string name, ISocketPollable[] pollables, NetMQTimer[] timers, Action<Exception> faulted)
+    /// <param name="name">The thread's name.</param>
+    /// <param name="pollables">What the poller serves.</param>
+    /// <param name="timers">The poller's timers.</param>
+    /// <param name="faulted">Told when NetMQ throws out of the poller.</param>
+    /// <param name="restarted">Run on the thread when a new poller took over, since work posted to the old one is lost.</param>
+    public PollerThread(string name, ISocketPollable[] pollables, NetMQTimer[] timers, Action<Exception> faulted, Action restarted)
     {
         _pollables = pollables;
         _timers = timers;
         _faulted = faulted;
+        _restarted = restarted;
         _poller = NewPoller();
         _thread = new Thread(Loop) { IsBackground = true, Name = name };
     }
@@ -83,6 +90,22 @@ internal sealed class PollerThread
         }
 
         return Tasks.WaitAsync(task, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the poller's thread, later; dropped once the poller is gone.</summary>
+    public void Post(Action action)
+    {
+        try
+        {
+            lock (_gate)
+            {
+                new Task(action).Start(_poller);
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+        {
+            // Stopped: whatever the action was for is refused at the stop.
+        }
     }
 
     /// <summary>Stops the poller and waits up to <paramref name="timeout"/> for the thread to end.</summary>
@@ -174,6 +197,7 @@ internal sealed class PollerThread
                 lock (_gate)
                 {
                     _poller = NewPoller();
+                    new Task(_restarted).Start(_poller);
                 }
 
                 poller.Dispose();

@@ -10,7 +10,7 @@ namespace Lifeline.Hosting;
 
 /// <summary>
 /// A hosted socket from start to stop: the socket, the handler class (activated in a DI scope of its own), the
-/// runtime's socket host, the send queue on the poller and the poller's thread. Stopping takes no new message, lets a
+/// runtime's socket host, the sender and the poller's thread. Stopping takes no new message, lets a
 /// running handler finish within the host's shutdown timeout, sends what was queued, ends the thread, then closes the
 /// socket with its bounded linger.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class RunningSocket
         _parts = parts;
         Options = options;
         var timers = parts.PresenceTimer is null ? Array.Empty<NetMQTimer>() : [parts.PresenceTimer];
-        _thread = new PollerThread($"Lifeline {service.Hub.Name}", [parts.Host, parts.Queue], timers, service.Telemetry.PollerFaulted);
+        _thread = new PollerThread($"Lifeline {service.Hub.Name}", [parts.Host], timers, service.Telemetry.PollerFaulted, service.Sends.Drain);
     }
 
     public LifelineSocketOptions Options { get; }
@@ -52,7 +52,7 @@ internal sealed class RunningSocket
         var running = new RunningSocket(service, Parts.Create(service, options, services), options);
         try
         {
-            service.Sends.Open(running._parts.Queue, running._parts.Sender, options.SendQueueCapacity, running._thread.ThreadId);
+            service.Sends.Open(running._thread.Post, running._parts.Sender, options.SendQueueCapacity, running._thread.ThreadId);
             await Tasks.WaitAsync(running._thread.StartAsync(), cancellationToken).ConfigureAwait(false);
             return running;
         }
@@ -93,18 +93,18 @@ internal sealed class RunningSocket
 
         // 3. What was queued until now is sent; later sends are refused.
         _service.Sends.Close();
-        await OnSocketThread(() => _service.Sends.Drain(_parts.Queue, _parts.Sender), cancellationToken).ConfigureAwait(false);
+        await OnSocketThread(_service.Sends.Drain, cancellationToken).ConfigureAwait(false);
 
         // 4. The thread ends; then the socket is closed, with its bounded linger. A thread that a blocking handler holds
         // keeps its socket: closing a NetMQ socket under the thread using it would fail there instead.
         if (!_thread.Stop(ThreadStopTimeout))
         {
             HubLog.ThreadStuck(_service.Telemetry.Logger, _service.Hub.Name);
-            _service.Sends.Refuse(_parts.Queue);
+            _service.Sends.Refuse();
             return;
         }
 
-        _service.Sends.Refuse(_parts.Queue);
+        _service.Sends.Refuse();
         await _parts.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -133,8 +133,6 @@ internal sealed class RunningSocket
         public ObservedHandler Observed { get; private set; } = null!;
 
         public LifelineSocketHost Host { get; private set; } = null!;
-
-        public NetMQQueue<SendWork> Queue { get; private set; } = null!;
 
         public SocketSender Sender { get; private set; } = null!;
 
@@ -171,7 +169,6 @@ internal sealed class RunningSocket
                 PresenceTimer.Enable = false;
             }
 
-            Queue?.Dispose();
             Socket.Options.Linger = _options.Linger;
             Socket.Dispose();
             switch (_hub)
@@ -208,10 +205,6 @@ internal sealed class RunningSocket
             Host.Session.PresenceChanged += _service.OnPresenceChanged;
             _service.Context.Session = Host.Session;
             Sender = new SocketSender(Socket, Host.Session, telemetry);
-            Queue = new NetMQQueue<SendWork>();
-            var queue = Queue;
-            var sender = Sender;
-            Queue.ReceiveReady += (_, _) => _service.Sends.Drain(queue, sender);
             if (_options.PresenceLogInterval is { } interval)
             {
                 var session = Host.Session;

@@ -2,14 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace Lifeline.Hosting;
 
 /// <summary>
-/// Logs and measures what happens on one hosted socket. The per-message path (<see cref="MessageReceived"/>, and
-/// timing only when someone listens to the histogram) costs a field increment; everything else happens per event.
+/// Logs and measures what happens on one hosted socket. The per-message path stays in <see cref="ObservedHandler"/> (a
+/// count it owns, and timing only when someone listens to the histogram); everything here happens per event.
 /// </summary>
 internal sealed class HubTelemetry
 {
@@ -20,8 +19,8 @@ internal sealed class HubTelemetry
     private readonly LifelineMetrics _metrics;
     private readonly KeyValuePair<string, object?> _hubTag;
     private LogThrottle _throttle = new(10);
-    private long _messagesReceived;
     private Func<long>? _queueSize;
+    private Func<long>? _messages;
 
     public HubTelemetry(string hub, ILogger logger, LifelineMetrics metrics)
     {
@@ -45,7 +44,10 @@ internal sealed class HubTelemetry
         Faults = new FaultWindow(options.HealthyFaultsPerMinute);
     }
 
-    public long MessagesReceived => Volatile.Read(ref _messagesReceived);
+    /// <summary>Application messages dispatched so far, counted by the socket's handler wrapper.</summary>
+    public long MessagesReceived => _messages?.Invoke() ?? 0;
+
+    public System.Diagnostics.Metrics.Histogram<double> DispatchDuration => _metrics.DispatchDuration;
 
     public long SendQueueSize => _queueSize?.Invoke() ?? 0;
 
@@ -54,8 +56,12 @@ internal sealed class HubTelemetry
 
     public void WatchQueue(Func<long> size) => _queueSize = size;
 
-    // The socket's thread is the only writer; readers use Volatile.Read, atomic for long on every platform.
-    public void MessageReceived() => Volatile.Write(ref _messagesReceived, _messagesReceived + 1);
+    /// <summary>Counts on from <paramref name="count"/> (a new handler wrapper at each start) plus what earlier ones counted.</summary>
+    public void WatchMessages(Func<long> count)
+    {
+        var before = MessagesReceived;
+        _messages = () => before + count();
+    }
 
     public void RecordDuration(string handler, long startTimestamp)
     {
