@@ -35,9 +35,20 @@ public static class HostedThroughputRounds
         var hostedTimes = new double[rounds];
         for (var round = -1; round < rounds; round++)
         {
-            // Round -1 warms both up and is not recorded.
-            var p = Round(plain.Signal, plain.Endpoint);
-            var h = Round(hosted.Signal, hosted.Endpoint);
+            // Round -1 warms both up and is not recorded. Which side goes first alternates: on a busy machine the
+            // second of a pair was seen to run in different conditions from the first.
+            double p, h;
+            if (round % 2 == 0)
+            {
+                p = Round(plain.Signal, plain.Endpoint);
+                h = Round(hosted.Signal, hosted.Endpoint);
+            }
+            else
+            {
+                h = Round(hosted.Signal, hosted.Endpoint);
+                p = Round(plain.Signal, plain.Endpoint);
+            }
+
             if (round >= 0)
             {
                 plainTimes[round] = p;
