@@ -161,7 +161,7 @@ public static class HostedThroughputRounds
             });
             _host = builder.Build();
             _host.Start();
-            Endpoint = _host.Services.GetRequiredService<SocketService<GatedHub>>().Socket.Running!.Endpoints[0];
+            Endpoint = _host.Services.GetRequiredService<ILifelineStatus<GatedHub>>().Endpoints[0];
         }
 
         public RoundSignal Signal { get; } = new();

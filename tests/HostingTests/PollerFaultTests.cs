@@ -56,6 +56,12 @@ public class PollerFaultTests
         host.Journal.WaitUntil(lines => lines.Any(l => l.EndsWith(" after the fault", StringComparison.Ordinal)) && lines.Any(l => l.EndsWith(" claimer again", StringComparison.Ordinal)));
         Assert.Contains(host.Journal.Lines, line => line.StartsWith("connected ", StringComparison.Ordinal) && line.Contains(" after ", StringComparison.Ordinal));
         Assert.True(host.Get<ILifelineStatus<JournalHub>>().IsServing);
+
+        // Sends from other threads reach the new poller too (work posted to the old one was lost with it).
+        var peer = host.Get<ILifelinePresence<JournalHub>>().Current.PeersWithHello<WorkerHello>().Single().Key;
+        var sent = await Task.Run(async () => await host.Get<ILifelineSender<JournalHub>>().SendAsync(peer, System.Text.Encoding.UTF8.GetBytes("served again")));
+        Assert.Equal(LifelineSendResult.Sent, sent);
+        Assert.Equal("served again", Peers.Next(worker));
         Assert.Contains(faults.GetMeasurementSnapshot(), m => (string?)m.Tags[LifelineTelemetry.HandlerTag] == "NetMQ poll");
     }
 }

@@ -143,6 +143,19 @@ public class SendingTests
     }
 
     [Fact]
+    public async Task A_handler_that_left_the_socket_thread_still_knows_its_peer_and_its_reply_goes_through_the_queue()
+    {
+        await using var host = await StartJournalHub(Transports.Inproc);
+        var socketThread = host.ServiceOf<JournalHub>().Running!.Thread.ThreadId;
+        using var worker = Peers.Worker(host.EndpointOf<JournalHub>(), "w1");
+        worker.SendFrame("off-thread");
+        var reply = Peers.Next(worker);
+        Assert.StartsWith("w1 from thread ", reply, StringComparison.Ordinal);
+        Assert.NotEqual(socketThread.ToString(System.Globalization.CultureInfo.InvariantCulture), reply.Split(' ').Last());
+        Assert.EndsWith(" Sent", host.Journal.WaitFor("off-thread ").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Broadcasts_reach_every_present_peer_or_those_a_selection_picks_by_hello()
     {
         await using var host = await StartJournalHub(Transports.Inproc);

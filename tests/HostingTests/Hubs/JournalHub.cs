@@ -39,6 +39,13 @@ public sealed partial class JournalHub(Journal journal, ILifelineContext context
                 var name = context.TryGetHello<WorkerHello>(out var hello) ? hello.Name : "nobody";
                 await context.ReplyAsync(System.Text.Encoding.UTF8.GetBytes(name));
                 break;
+            case "off-thread":
+                // Away from the socket's thread the context answers from a presence snapshot, and replies queue.
+                await Task.Delay(1).ConfigureAwait(false);
+                var who = context.TryGetHello<WorkerHello>(out var known) ? known.Name : "nobody";
+                var queued = await context.ReplyAsync(System.Text.Encoding.UTF8.GetBytes($"{who} from thread {System.Environment.CurrentManagedThreadId}"));
+                journal.Write($"off-thread {peer} {queued}");
+                break;
             case "throw":
                 journal.Write($"throwing {peer}");
                 throw new System.InvalidOperationException("handler bug");
