@@ -89,13 +89,16 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             }
         });
 
-        // Records with init accessors need IsExternalInit, which .NET Framework and .NET Standard lack.
-        var needsIsExternalInit = context.CompilationProvider.Select(static (compilation, _) => PolyfillEmitter.NeedIsExternalInit(compilation));
-        context.RegisterSourceOutput(needsIsExternalInit.Combine(entries).Combine(supported), static (spc, pair) =>
+        // Records and the catalog need types that .NET Framework and .NET Standard lack.
+        var missing = context.CompilationProvider.Select(static (compilation, _) => PolyfillEmitter.Missing(compilation));
+        context.RegisterSourceOutput(missing.Combine(entries).Combine(supported), static (spc, pair) =>
         {
-            if (pair.Right && pair.Left.Left && pair.Left.Right.Count > 0)
+            if (pair.Right && pair.Left.Right.Count > 0)
             {
-                spc.AddSource("Lifeline.IsExternalInit.g.cs", PolyfillEmitter.IsExternalInitSource);
+                foreach (var (hintName, source) in pair.Left.Left)
+                {
+                    spc.AddSource(hintName, source);
+                }
             }
         });
 

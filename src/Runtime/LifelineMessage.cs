@@ -50,7 +50,7 @@ public static class LifelineMessage<T> where T : ILifelineMessage<T>
 
     private static Registration Registered => Volatile.Read(ref s_registration) ?? Load();
 
-    [UnconditionalSuppressMessage("Trimming", "IL2059", Justification = "T is a generated record the program uses, so its type initializer (which registers it) is kept; RunClassConstructor only runs it.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2059", Justification = "Each assembly's generated module initializer runs the type initializer of every record it declares, by its exact type, so trimmed and native AOT programs have every record registered before this runs; here it only hurries a JIT program whose record's assembly has not run yet.")]
     private static Registration Load()
     {
         RuntimeHelpers.RunClassConstructor(typeof(T).TypeHandle);

@@ -22,7 +22,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor Generic = Create(
         "LFL0003",
         "Lifecycle record cannot be generic",
-        "'{0}' is generic; a lifecycle message needs one fixed shape and id, so remove the type parameters");
+        "'{0}' {1}; a lifecycle message needs one fixed shape and id, so {2}");
 
     public static readonly DiagnosticDescriptor ContainingNotPartial = Create(
         "LFL0004",
@@ -69,10 +69,32 @@ internal static class DiagnosticDescriptors
         "One catalog class per assembly",
         "'{0}' is marked [LifelineCatalog], but '{1}' already holds this assembly's catalog; remove one of the attributes");
 
+    public static readonly DiagnosticDescriptor AbstractRecord = Create(
+        "LFL0013",
+        "Lifecycle record cannot be abstract",
+        "'{0}' is abstract; a received message must be created as this exact record, so remove 'abstract'");
+
+    public static readonly DiagnosticDescriptor ReservedMemberName = Create(
+        "LFL0014",
+        "Member name is reserved for generated code",
+        "'{0}' declares '{1}', a name the generated part of the record uses; rename the member");
+
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
         "LFL0101",
         "Member type cannot be serialized",
-        "Member '{0}' of '{1}' has type '{2}', which Lifeline cannot serialize ({3}); supported: bool, integer types, float, double, decimal, char, string, byte[], Guid, DateTime, DateTimeOffset, TimeSpan, enums, nullable value types, arrays, List<T>, IReadOnlyList<T>, Dictionary<string, T>, IReadOnlyDictionary<string, T> and records marked [HelloMessage], [DisconnectMessage] or [MessagePart]");
+        "Member '{0}' of '{1}' has type '{2}', which Lifeline cannot serialize: {3}. Supported: bool, integer types, float, double, decimal, char, string, byte[], Guid, DateTime, DateTimeOffset, TimeSpan, DateOnly, TimeOnly, Half, Int128, UInt128, BigInteger, Uri, Version, ReadOnlyMemory<byte>, enums, nullable value types, single-dimensional arrays, lists, sets, ImmutableArray<T>, dictionaries keyed by string, integers, enums or Guid, value tuples of up to 7 elements, and records marked [HelloMessage], [DisconnectMessage] or [MessagePart]");
+
+    public static readonly DiagnosticDescriptor MemberNotCarried = Create(
+        "LFL0102",
+        "Member is not carried on the wire",
+        "'{0}' of '{1}' is {2}, so it is not sent with the message and a receiver gets {3}; {4}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoData = Create(
+        "LFL0103",
+        "Record carries no data",
+        "'{0}' has public members, but all of them are computed, so the message carries no data; declare the data as positional parameters or {{ get; init; }} properties",
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DisconnectThrows = Create(
         "LFL0201",
@@ -127,18 +149,34 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HandlerClass = Create(
         "LFL0303",
         "Handler class must be a non-generic partial class",
-        "'{0}' must be a non-generic partial class so that Lifeline can generate its dispatch");
+        "'{0}' is {1}; a handler must be a non-generic, non-static partial class (not a record or struct) so that Lifeline can generate its dispatch");
 
     public static readonly DiagnosticDescriptor HandlerReturnType = Create(
         "LFL0304",
         "Handler must return void or ValueTask",
         "'{0}' returns '{1}'; lifecycle handlers return void or System.Threading.Tasks.ValueTask");
 
+    public static readonly DiagnosticDescriptor NotAHandler = Create(
+        "LFL0305",
+        "Method looks like a handler but is not one",
+        "'{0}' is not a handler name and is never called; did you mean '{1}'?",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor StaticHandler = Create(
+        "LFL0306",
+        "Handler must be an instance method",
+        "'{0}' is static and is never called; handlers are instance methods of the handler class, so remove 'static'");
+
+    public static readonly DiagnosticDescriptor AsyncVoidHandler = Create(
+        "LFL0307",
+        "Handler must not be async void",
+        "'{0}' is 'async void': an exception after its first await cannot be caught and ends the process, and the host cannot wait for it; return ValueTask instead ('async ValueTask')");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, UnsupportedMemberType,
+        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, MulticastLifecycle,
-        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType,
+        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

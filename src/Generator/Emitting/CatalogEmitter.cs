@@ -28,6 +28,8 @@ internal static class CatalogEmitter
             code.Line("public static global::Lifeline.ILifelineCatalog Catalog { get; } = new LifelineCatalog();").Line();
             code.Line("/// <summary>Resolves the generated formatter of every record of this assembly, for MessagePackSerializer.</summary>");
             code.Line("public static global::MessagePack.IFormatterResolver Resolver => LifelineResolver.Instance;").Line();
+            EmitRegistration(code, entries);
+            code.Line();
             EmitCatalog(code, entries);
             code.Line();
             EmitResolver(code, entries);
@@ -40,6 +42,25 @@ internal static class CatalogEmitter
 
         ns.Dispose();
         return code.ToString();
+    }
+
+    // Runs every record's type initializer, which registers it with LifelineMessage<T>, when the module loads: trimmed
+    // and native AOT programs keep those initializers because each is named here by its exact type.
+    private static void EmitRegistration(CodeWriter code, EquatableArray<CatalogEntry> entries)
+    {
+        code.Line("/// <summary>Registers the assembly's lifecycle records when it loads; called by the runtime only.</summary>");
+        code.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        code.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        code.Line("#pragma warning disable CA2255 // The module initializer only registers this assembly's own generated records.");
+        using (code.Open("internal static void RegisterLifelineRecords()"))
+        {
+            foreach (var entry in entries.Where(e => e.Role != MessageRole.Part))
+            {
+                code.Line($"global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof({entry.FullName}).TypeHandle);");
+            }
+        }
+
+        code.Line("#pragma warning restore CA2255");
     }
 
     private static void EmitCatalog(CodeWriter code, EquatableArray<CatalogEntry> entries) =>

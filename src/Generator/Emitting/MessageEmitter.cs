@@ -10,7 +10,11 @@ internal static class MessageEmitter
     public static string Emit(MessageSpec spec)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header).Line("#nullable enable").Line();
+        code.Line(Names.Header);
+
+        // A record declared where nullable annotations are disabled has oblivious members: there is no nullability to
+        // check the generated code against, so its file keeps annotations and drops the (meaningless) warnings.
+        code.Line(spec.Members.Any(m => m.Shape.HasObliviousReference) ? "#nullable enable annotations\n#nullable disable warnings" : "#nullable enable").Line();
         using (code.Namespace(spec.Namespace))
         {
             var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
@@ -153,6 +157,21 @@ internal static class MessageEmitter
         using (code.Open("for (int __i = 0; __i < __count; __i++)"))
         {
             code.Line($"var __key = {Names.Wire}.ReadKey(ref reader);");
+            if (spec.Members.Count > 0)
+            {
+                EmitKeySwitch(code, spec);
+            }
+
+            code.Line("// Members this version does not know (a newer sender's) are skipped, within the depth limit.");
+            code.Line("__member = null;");
+            code.Line($"{Names.Wire}.SkipUnknown(ref reader, options, __key);");
+        }
+    }
+
+    // A record without members has no switch: an empty one is a compiler warning (CS1522).
+    private static void EmitKeySwitch(CodeWriter code, MessageSpec spec)
+    {
+        {
             using (code.Open("switch (__key.Length)"))
             {
                 foreach (var group in spec.Members.Select((m, i) => (Member: m, Index: i)).GroupBy(x => x.Member.KeyLength).OrderBy(g => g.Key))
@@ -179,10 +198,6 @@ internal static class MessageEmitter
                     }
                 }
             }
-
-            code.Line("// Members this version does not know (a newer sender's) are skipped, within the depth limit.");
-            code.Line("__member = null;");
-            code.Line($"{Names.Wire}.SkipUnknown(ref reader, options, __key);");
         }
     }
 

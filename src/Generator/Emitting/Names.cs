@@ -16,5 +16,5 @@ internal static class Names
 /// <summary>The generator version stamped into [GeneratedCode]: the package's version (a test keeps them equal).</summary>
 internal static class ThisAssembly
 {
-    public const string Version = "0.1.0";
+    public const string Version = "0.2.0";
 }

@@ -23,7 +23,40 @@ internal static class ValueEmitter
                 code.Line($"{Names.Wire}.WriteDateTimeOffset(ref writer, {value});");
                 return;
             case ShapeKind.TimeSpan:
+            case ShapeKind.TimeOnly:
                 code.Line($"writer.Write({value}.Ticks);");
+                return;
+            case ShapeKind.DateOnly:
+                code.Line($"writer.Write({value}.DayNumber);");
+                return;
+            case ShapeKind.Half:
+                code.Line($"writer.Write((float){value});");
+                return;
+            case ShapeKind.Int128:
+            case ShapeKind.UInt128:
+                // Two's complement, little-endian, shortest form: the same bytes as a BigInteger of the same value.
+                code.Line($"writer.Write(((global::System.Numerics.BigInteger){value}).ToByteArray());");
+                return;
+            case ShapeKind.BigInteger:
+                code.Line($"writer.Write({value}.ToByteArray());");
+                return;
+            case ShapeKind.Memory:
+                code.Line($"writer.Write({value}.Span);");
+                return;
+            case ShapeKind.Uri:
+            case ShapeKind.Version:
+                EmitWriteText(code, shape, value, path, depth);
+                return;
+            case ShapeKind.Tuple:
+                code.Line($"writer.WriteArrayHeader({shape.Items.Count});");
+                for (var i = 0; i < shape.Items.Count; i++)
+                {
+                    EmitWrite(code, shape.Items[i], $"{value}.Item{i + 1}", path, depth + 1);
+                }
+
+                return;
+            case ShapeKind.ImmutableArray:
+                EmitWriteImmutableArray(code, shape, value, path, depth);
                 return;
             case ShapeKind.Enum:
                 code.Line($"writer.Write(({Keyword(shape.Extra!)}){value});");
@@ -47,6 +80,8 @@ internal static class ValueEmitter
             case ShapeKind.ReadOnlyList:
             case ShapeKind.Dictionary:
             case ShapeKind.ReadOnlyDictionary:
+            case ShapeKind.Set:
+            case ShapeKind.Sequence:
                 EmitWriteCollection(code, shape, value, path, depth);
                 return;
             default:
@@ -72,6 +107,52 @@ internal static class ValueEmitter
         }
     }
 
+    // Uri and Version travel as their text.
+    private static void EmitWriteText(CodeWriter code, TypeShape shape, string value, string path, int depth)
+    {
+        var text = shape.Kind == ShapeKind.Uri ? "OriginalString" : "ToString()";
+        if (!shape.IsNullable)
+        {
+            code.Line($"writer.Write(({value} ?? throw {Names.Wire}.NullMember(\"{path}\")).{text});");
+            return;
+        }
+
+        var local = $"__r{depth}";
+        using var scope = code.Scope();
+        code.Line($"var {local} = {value};");
+        using (code.Open($"if ({local} is null)"))
+        {
+            code.Line("writer.WriteNil();");
+        }
+
+        using (code.Open("else"))
+        {
+            code.Line($"writer.Write({local}.{text});");
+        }
+    }
+
+    // The default (uninitialized) ImmutableArray is nil, as MessagePack-CSharp writes it.
+    private static void EmitWriteImmutableArray(CodeWriter code, TypeShape shape, string value, string path, int depth)
+    {
+        var local = $"__c{depth}";
+        var index = $"__i{depth}";
+        using var scope = code.Scope();
+        code.Line($"var {local} = {value};");
+        using (code.Open($"if ({local}.IsDefault)"))
+        {
+            code.Line("writer.WriteNil();");
+        }
+
+        using (code.Open("else"))
+        {
+            code.Line($"writer.WriteArrayHeader({local}.Length);");
+            using (code.Open($"for (int {index} = 0; {index} < {local}.Length; {index}++)"))
+            {
+                EmitWrite(code, shape.Element!, $"{local}[{index}]", path, depth + 1);
+            }
+        }
+    }
+
     private static void EmitWriteCollection(CodeWriter code, TypeShape shape, string value, string path, int depth)
     {
         var local = $"__c{depth}";
@@ -90,8 +171,33 @@ internal static class ValueEmitter
                 code.Line($"writer.WriteMapHeader({local}.Count);");
                 using (code.Open($"foreach (var {pair} in {local})"))
                 {
-                    code.Line($"writer.Write({pair}.Key);");
+                    if (shape.Key!.Kind == ShapeKind.String)
+                    {
+                        // A dictionary holds no null key.
+                        code.Line($"writer.Write({pair}.Key);");
+                    }
+                    else
+                    {
+                        EmitWrite(code, shape.Key!, $"{pair}.Key", path, depth + 1);
+                    }
+
                     EmitWrite(code, shape.Element!, $"{pair}.Value", path, depth + 1);
+                }
+
+                return;
+            }
+
+            if (shape.Kind is ShapeKind.Set or ShapeKind.Sequence)
+            {
+                // Sets and sequences have no indexer, and a bare IEnumerable<T> no count: it is copied once.
+                var element = shape.Element!.TypeName;
+                var items = $"__s{depth}";
+                var item = $"__e{depth}";
+                code.Line($"var {items} = {local} as global::System.Collections.Generic.ICollection<{element}> ?? new global::System.Collections.Generic.List<{element}>({local});");
+                code.Line($"writer.WriteArrayHeader({items}.Count);");
+                using (code.Open($"foreach (var {item} in {items})"))
+                {
+                    EmitWrite(code, shape.Element!, item, path, depth + 1);
                 }
 
                 return;
@@ -127,6 +233,35 @@ internal static class ValueEmitter
             case ShapeKind.TimeSpan:
                 code.Line($"{target} = new global::System.TimeSpan(reader.ReadInt64());");
                 return;
+            case ShapeKind.TimeOnly:
+                code.Line($"{target} = new global::System.TimeOnly(reader.ReadInt64());");
+                return;
+            case ShapeKind.DateOnly:
+                code.Line($"{target} = global::System.DateOnly.FromDayNumber(reader.ReadInt32());");
+                return;
+            case ShapeKind.Half:
+                code.Line($"{target} = (global::System.Half)reader.ReadSingle();");
+                return;
+            case ShapeKind.Int128:
+            case ShapeKind.UInt128:
+                code.Line($"{target} = ({shape.TypeName})new global::System.Numerics.BigInteger({RequiredBytes});");
+                return;
+            case ShapeKind.BigInteger:
+                code.Line($"{target} = new global::System.Numerics.BigInteger({RequiredBytes});");
+                return;
+            case ShapeKind.Memory:
+                code.Line($"{target} = {RequiredBytes};");
+                return;
+            case ShapeKind.Uri:
+            case ShapeKind.Version:
+                var parse = shape.Kind == ShapeKind.Uri
+                    ? $"new global::System.Uri({Names.Wire}.ReadRequiredString(ref reader), global::System.UriKind.RelativeOrAbsolute)"
+                    : $"global::System.Version.Parse({Names.Wire}.ReadRequiredString(ref reader))";
+                code.Line(shape.IsNullable ? $"{target} = reader.TryReadNil() ? null : {parse};" : $"{target} = {parse};");
+                return;
+            case ShapeKind.Tuple:
+                EmitReadTuple(code, shape, target, depth);
+                return;
             case ShapeKind.Enum:
                 code.Line($"{target} = ({shape.TypeName})reader.Read{shape.Extra}();");
                 return;
@@ -142,6 +277,9 @@ internal static class ValueEmitter
             case ShapeKind.ReadOnlyList:
             case ShapeKind.Dictionary:
             case ShapeKind.ReadOnlyDictionary:
+            case ShapeKind.Set:
+            case ShapeKind.Sequence:
+            case ShapeKind.ImmutableArray:
                 EmitReadCollection(code, shape, target, depth);
                 return;
             default:
@@ -166,11 +304,37 @@ internal static class ValueEmitter
         }
     }
 
+    private static string RequiredBytes => $"{Names.Wire}.ReadBytes(ref reader) ?? throw {Names.Wire}.NullNotAllowed()";
+
+    private static void EmitReadTuple(CodeWriter code, TypeShape shape, string target, int depth)
+    {
+        var count = $"__count{depth}";
+        using var scope = code.Scope();
+        code.Line($"var {count} = reader.ReadArrayHeader();");
+        using (code.Open($"if ({count} != {shape.Items.Count})"))
+        {
+            code.Line($"throw new {Names.DecodeException}(null, \"a tuple of {shape.Items.Count} elements was expected, not \" + {count});");
+        }
+
+        code.Line("options.Security.DepthStep(ref reader);");
+        var locals = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < shape.Items.Count; i++)
+        {
+            var local = $"__t{depth}_{i}";
+            code.Line($"{shape.Items[i].TypeName} {local};");
+            EmitRead(code, shape.Items[i], local, depth + 1);
+            locals.Add(local);
+        }
+
+        code.Line("reader.Depth--;");
+        code.Line($"{target} = ({string.Join(", ", locals)});");
+    }
+
     private static void EmitReadCollection(CodeWriter code, TypeShape shape, string target, int depth)
     {
         using (code.Open("if (reader.TryReadNil())"))
         {
-            code.Line(shape.IsNullable ? $"{target} = null;" : $"throw {Names.Wire}.NullNotAllowed();");
+            code.Line(shape.Kind == ShapeKind.ImmutableArray || shape.IsNullable ? $"{target} = default;" : $"throw {Names.Wire}.NullNotAllowed();");
         }
 
         using (code.Open("else"))
@@ -190,15 +354,22 @@ internal static class ValueEmitter
                 if (isMap)
                 {
                     var key = $"__k{depth}";
-                    code.Line($"var {key} = {Names.Wire}.ReadRequiredString(ref reader);");
+                    code.Line($"{shape.Key!.TypeName} {key};");
+                    EmitRead(code, shape.Key!, key, depth + 1);
                     code.Line($"{element.TypeName} {item};");
                     EmitRead(code, element, item, depth + 1);
-                    using (code.Open($"if (!{collection}.TryAdd({key}, {item}))"))
+                    code.Line($"{Names.Wire}.AddEntry({collection}, {key}, {item});");
+                }
+                else if (shape.Kind == ShapeKind.Set)
+                {
+                    code.Line($"{element.TypeName} {item};");
+                    EmitRead(code, element, item, depth + 1);
+                    using (code.Open($"if (!{collection}.Add({item}))"))
                     {
-                        code.Line($"throw new {Names.DecodeException}(null, \"the key '\" + {key} + \"' appears more than once\");");
+                        code.Line($"throw new {Names.DecodeException}(null, \"an element appears more than once in a set\");");
                     }
                 }
-                else if (shape.Kind == ShapeKind.List)
+                else if (shape.Kind is ShapeKind.List or ShapeKind.Sequence or ShapeKind.ImmutableArray)
                 {
                     code.Line($"{element.TypeName} {item};");
                     EmitRead(code, element, item, depth + 1);
@@ -211,7 +382,7 @@ internal static class ValueEmitter
             }
 
             code.Line("reader.Depth--;");
-            code.Line($"{target} = {collection};");
+            code.Line(shape.Kind == ShapeKind.ImmutableArray ? $"{target} = {collection}.MoveToImmutable();" : $"{target} = {collection};");
         }
     }
 
@@ -220,9 +391,11 @@ internal static class ValueEmitter
         var element = shape.Element!.TypeName;
         return shape.Kind switch
         {
-            ShapeKind.List => $"new global::System.Collections.Generic.List<{element}>({count})",
+            ShapeKind.List or ShapeKind.Sequence => $"new global::System.Collections.Generic.List<{element}>({count})",
+            ShapeKind.Set => $"new global::System.Collections.Generic.HashSet<{element}>(options.Security.GetEqualityComparer<{element}>())",
+            ShapeKind.ImmutableArray => $"global::System.Collections.Immutable.ImmutableArray.CreateBuilder<{element}>({count})",
             ShapeKind.Dictionary or ShapeKind.ReadOnlyDictionary =>
-                $"new global::System.Collections.Generic.Dictionary<string, {element}>({count}, options.Security.GetEqualityComparer<string>())",
+                $"new global::System.Collections.Generic.Dictionary<{shape.Key!.TypeName}, {element}>({count}, options.Security.GetEqualityComparer<{shape.Key!.TypeName}>())",
 
             // 'new T[n]' cannot be written when T is itself an array type; the helper takes it as a type argument.
             _ when element.IndexOf('[') >= 0 => $"{Names.Wire}.NewArray<{element}>({count})",

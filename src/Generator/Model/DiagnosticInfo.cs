@@ -9,6 +9,9 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor.Id, location, EquatableArray<LocationInfo>.Empty, arguments.ToEquatableArray());
 
+    /// <summary>Errors stop generation for the declaration; warnings do not.</summary>
+    public bool IsError => Diagnostics.DiagnosticDescriptors.ById(Id).DefaultSeverity == DiagnosticSeverity.Error;
+
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(
             Diagnostics.DiagnosticDescriptors.ById(Id),

@@ -30,4 +30,31 @@ internal enum ShapeKind
     Dictionary,
     ReadOnlyDictionary,
     Record,
+
+    // .NET 6+ / 7+ scalars, encoded as MessagePack-CSharp encodes them.
+    DateOnly,
+    TimeOnly,
+    Half,
+    Int128,
+    UInt128,
+    BigInteger,
+
+    // Reference scalars carried as strings.
+    Uri,
+    Version,
+
+    /// <summary><c>ReadOnlyMemory&lt;byte&gt;</c> and <c>Memory&lt;byte&gt;</c>: bin, like byte[].</summary>
+    Memory,
+
+    /// <summary><c>HashSet&lt;T&gt;</c>, <c>ISet&lt;T&gt;</c>, <c>IReadOnlySet&lt;T&gt;</c>: an array; a repeated element is an error.</summary>
+    Set,
+
+    /// <summary><c>IEnumerable&lt;T&gt;</c>, <c>ICollection&lt;T&gt;</c>, <c>IList&lt;T&gt;</c>, <c>IReadOnlyCollection&lt;T&gt;</c>: an array, read into a List.</summary>
+    Sequence,
+
+    /// <summary><c>ImmutableArray&lt;T&gt;</c>: an array; the default (uninitialized) value is nil.</summary>
+    ImmutableArray,
+
+    /// <summary>A value tuple of 2 to 7 elements: an array of that many items.</summary>
+    Tuple,
 }

@@ -14,7 +14,8 @@ internal static class HandlerParser
 {
     public const string HandlerAttribute = "Lifeline.LifelineHandlerAttribute";
 
-    private static readonly Dictionary<string, (HandlerKind Kind, string Expected)> Known = new()
+    /// <summary>The handler method names and the parameter lists each takes.</summary>
+    public static readonly Dictionary<string, (HandlerKind Kind, string Expected)> Known = new()
     {
         ["OnPeerConnected"] = (HandlerKind.PeerConnected, "(PeerId peer, <hello record> hello)"),
         ["OnPeerDisconnected"] = (HandlerKind.PeerDisconnected, "(PeerId peer, <disconnect record> gone) or (PeerId peer, <hello record> hello, <disconnect record> gone)"),
@@ -32,9 +33,15 @@ internal static class HandlerParser
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
         var display = type.ToDisplayString();
-        if (type.TypeKind != TypeKind.Class || type.IsGenericType || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        var classProblem = type.IsRecord ? "a record"
+            : type.TypeKind != TypeKind.Class ? $"a {type.TypeKind.ToString().ToLowerInvariant()}"
+            : type.IsStatic ? "static"
+            : type.IsGenericType ? "generic"
+            : !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) ? "not partial"
+            : null;
+        if (classProblem is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerClass, LocationInfo.From(syntax.Identifier), display));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerClass, LocationInfo.From(syntax.Identifier), display, classProblem));
         }
 
         var containing = MessageParser.ParseContainingTypes(type, display, diagnostics, cancellationToken);
@@ -44,12 +51,35 @@ internal static class HandlerParser
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || !Known.TryGetValue(method.Name, out var known))
+            if (method.MethodKind != MethodKind.Ordinary)
             {
                 continue;
             }
 
             var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
+            if (!Known.TryGetValue(method.Name, out var known))
+            {
+                if (HandlerNames.Suggest(method) is { } suggestion)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAHandler, LocationInfo.From(declaration?.Identifier ?? default), method.ToDisplayString(), suggestion));
+                }
+
+                continue;
+            }
+
+            if (method.IsStatic)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticHandler, LocationInfo.From(declaration?.Identifier ?? default), method.ToDisplayString()));
+                continue;
+            }
+
+            if (method.IsAsync && method.ReturnsVoid)
+            {
+                var asyncKeyword = declaration?.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.AsyncKeyword)) ?? default;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidHandler, LocationInfo.From(asyncKeyword == default ? declaration?.Identifier ?? default : asyncKeyword), method.ToDisplayString()));
+                continue;
+            }
+
             var spec = ParseMethod(method, known.Kind, known.Expected, declaration, diagnostics, messages);
             if (spec is null)
             {
@@ -91,7 +121,12 @@ internal static class HandlerParser
         }
 
         var parameters = method.Parameters;
-        var problem = Match(kind, parameters, out var hello, out var disconnect);
+        var byReference = parameters.FirstOrDefault(p => p.RefKind != RefKind.None);
+        INamedTypeSymbol? hello = null;
+        INamedTypeSymbol? disconnect = null;
+        var problem = byReference is not null
+            ? $"parameter '{byReference.Name}' is passed by reference ({byReference.RefKind.ToString().ToLowerInvariant()}); handlers take their parameters by value"
+            : Match(kind, parameters, out hello, out disconnect);
         if (problem is not null || method.IsGenericMethod)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerSignature, LocationInfo.From(declaration?.ParameterList), display, problem ?? "generic handlers are not supported", expected));
@@ -160,7 +195,7 @@ internal static class HandlerParser
         if (actual == role)
         {
             record = (INamedTypeSymbol)type;
-            return null;
+            return MessageParser.IsGenerated(record, default) ? null : $"'{type.ToDisplayString()}' has errors of its own (reported on it), so it has no generated code to dispatch to yet";
         }
 
         var wanted = role == MessageRole.Hello ? "a [HelloMessage] record" : "a [DisconnectMessage] record";

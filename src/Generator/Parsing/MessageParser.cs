@@ -91,7 +91,24 @@ internal static class MessageParser
 
         if (type.IsGenericType)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Generic, LocationInfo.From(syntax.TypeParameterList), display));
+            var generic = GenericContainer(type);
+            diagnostics.Add(SymbolEqualityComparer.Default.Equals(generic, type)
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.Generic, LocationInfo.From(syntax.TypeParameterList), display, "is generic", "remove its type parameters")
+                : DiagnosticInfo.Create(DiagnosticDescriptors.Generic, identifier, display, $"is nested in the generic type '{generic.ToDisplayString()}'", $"declare it outside '{generic.ToDisplayString()}'"));
+        }
+
+        if (type.IsAbstract)
+        {
+            var modifier = syntax.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.AbstractKeyword));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbstractRecord, modifier == default ? identifier : LocationInfo.From(modifier), display));
+        }
+
+        foreach (var reserved in ReservedNames)
+        {
+            foreach (var member in type.GetMembers(reserved).Where(m => !m.IsImplicitlyDeclared))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(member.Locations.FirstOrDefault()), display, reserved));
+            }
         }
 
         if (type.IsReferenceType && type.BaseType is { SpecialType: not SpecialType.System_Object } baseType)
@@ -106,7 +123,7 @@ internal static class MessageParser
         // A generic record's members mention its type parameters; reporting them too would only add noise.
         var members = type.IsGenericType ? null : ParseMembers(context, type, display, identifier, diagnostics, cancellationToken);
 
-        if (diagnostics.Count > 0 || members is null)
+        if (diagnostics.Any(d => d.IsError) || members is null)
         {
             return Result(null, diagnostics);
         }
@@ -127,6 +144,58 @@ internal static class MessageParser
     }
 
     private static ParseResult Result(MessageSpec? spec, List<DiagnosticInfo> diagnostics) => new(spec, diagnostics.ToEquatableArray());
+
+    // Names the generated part of a record declares.
+    private static readonly string[] ReservedNames = ["LifelineFormatter", "__LifelineRegistration"];
+
+    private static INamedTypeSymbol GenericContainer(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.TypeParameters.Length > 0)
+            {
+                return current;
+            }
+        }
+
+        return type;
+    }
+
+    /// <summary>
+    /// Whether the generator emits the formatter and registration of <paramref name="type"/>: a record marked as a
+    /// lifecycle record that passes the structural rules above. Records of referenced assemblies were generated there.
+    /// Handlers and containing records use this so that a record with errors of its own is reported once, on itself,
+    /// and not again as errors inside the generated code of everything that names it.
+    /// </summary>
+    public static bool IsGenerated(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (!type.IsRecord || RoleOf(type) is not { } role)
+        {
+            return false;
+        }
+
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return true;
+        }
+
+        if (type.IsGenericType || type.IsAbstract || (type.IsReferenceType && type.BaseType is { SpecialType: not SpecialType.System_Object })
+            || (role == MessageRole.Hello && HasAttribute(type, MessageRole.Disconnect)) || (role == MessageRole.Disconnect && HasAttribute(type, MessageRole.Hello)))
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (!current.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal) || current.IsFileLocal)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool HasAttribute(INamedTypeSymbol type, MessageRole role) =>
         type.GetAttributes().Any(a => RoleOfAttribute(a.AttributeClass) == role);
@@ -231,12 +300,30 @@ internal static class MessageParser
             return null;
         }
 
+        var computed = false;
         foreach (var (property, declaration) in Properties(context, type, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (property.IsStatic || property.IsIndexer || property.IsImplicitlyDeclared || property.SetMethod is null
+            if (property.IsStatic || property.IsIndexer || property.IsImplicitlyDeclared
                 || property.DeclaredAccessibility != Accessibility.Public || (positional?.Any(p => p.Symbol.Name == property.Name) ?? false))
             {
+                continue;
+            }
+
+            if (property.SetMethod is null)
+            {
+                // A computed property derives from carried members and is fine; a get-only auto-property holds data
+                // that never travels, which the user should hear about.
+                if (IsAutoProperty(declaration))
+                {
+                    var value = declaration!.Initializer is null ? "the type's default value" : "the initializer's value";
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(declaration.Identifier), property.Name, display, "get-only", value, "make it '{ get; init; }' or a positional parameter to send it"));
+                }
+                else
+                {
+                    computed = true;
+                }
+
                 continue;
             }
 
@@ -254,8 +341,24 @@ internal static class MessageParser
             members.Add(Member(property.Name, shape, isPositional: false, presence, "default!"));
         }
 
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (!field.IsImplicitlyDeclared && !field.IsStatic && !field.IsConst && field.DeclaredAccessibility == Accessibility.Public)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(field.Locations.FirstOrDefault()), field.Name, display, "a field", "the type's default value", "make it a '{ get; init; }' property or a positional parameter to send it"));
+            }
+        }
+
+        if (members.Count == 0 && computed)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoData, identifier, display));
+        }
+
         return members;
     }
+
+    private static bool IsAutoProperty(PropertyDeclarationSyntax? declaration) =>
+        declaration is { ExpressionBody: null, AccessorList: { } accessors } && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
 
     /// <summary>
     /// The primary constructor's parameters, or null when there is none. Read from the attributed declaration's

@@ -1,3 +1,4 @@
+using System.Linq;
 using Lifeline.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -10,6 +11,14 @@ internal static class TypeShapeParser
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     public static TypeShape? Parse(ITypeSymbol type, out string? reason)
+    {
+        var shape = ParseShape(type, out reason);
+        var oblivious = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None;
+        var inside = shape is not null && (shape.Element?.HasObliviousReference == true || shape.Key?.HasObliviousReference == true || shape.Items.Any(i => i.HasObliviousReference));
+        return shape is null || !(oblivious || inside) ? shape : shape with { HasObliviousReference = true };
+    }
+
+    private static TypeShape? ParseShape(ITypeSymbol type, out string? reason)
     {
         reason = null;
         var name = type.ToDisplayString(TypeFormat);
@@ -25,7 +34,7 @@ internal static class TypeShapeParser
         switch (type)
         {
             case IArrayTypeSymbol array when array.Rank != 1:
-                reason = "only single-dimensional arrays are supported";
+                reason = "multidimensional arrays have no MessagePack encoding of their own; use a jagged array (T[][]) or List<List<T>>";
                 return null;
             case IArrayTypeSymbol array when array.ElementType.SpecialType == SpecialType.System_Byte:
                 return new TypeShape(ShapeKind.Bytes, name, nullable, null, null);
@@ -33,6 +42,9 @@ internal static class TypeShapeParser
                 return Container(ShapeKind.Array, name, nullable, array.ElementType, out reason);
             case INamedTypeSymbol named:
                 return Named(named, name, nullable, out reason);
+            case ITypeParameterSymbol:
+                reason = "a type parameter has no fixed shape; use a concrete type";
+                return null;
             default:
                 reason = "it is not a named type";
                 return null;
@@ -53,6 +65,11 @@ internal static class TypeShapeParser
             return Container(ShapeKind.NullableValue, name, true, named.TypeArguments[0], out reason);
         }
 
+        if (named.IsTupleType)
+        {
+            return Tuple(named, name, out reason);
+        }
+
         if (SymbolNames.Is(named, "System", named.MetadataName))
         {
             switch (named.MetadataName)
@@ -63,7 +80,34 @@ internal static class TypeShapeParser
                     return new TypeShape(ShapeKind.DateTimeOffset, name, false, null, null);
                 case "TimeSpan":
                     return new TypeShape(ShapeKind.TimeSpan, name, false, null, null);
+                case "DateOnly":
+                case "TimeOnly":
+                case "Half":
+                case "Int128":
+                case "UInt128":
+                    return new TypeShape((ShapeKind)System.Enum.Parse(typeof(ShapeKind), named.MetadataName), name, false, null, null);
+                case "Uri":
+                case "Version":
+                    return new TypeShape((ShapeKind)System.Enum.Parse(typeof(ShapeKind), named.MetadataName), name, nullable, null, null);
+                case "ReadOnlyMemory`1" or "Memory`1" when named.TypeArguments[0].SpecialType == SpecialType.System_Byte:
+                    return new TypeShape(ShapeKind.Memory, name, false, null, null);
+                case "ReadOnlyMemory`1" or "Memory`1":
+                    reason = "only memory of bytes is supported; use an array or List<T> for other elements";
+                    return null;
+                case "Object":
+                    reason = "'object' has no fixed shape; use a concrete type or a [MessagePart] record";
+                    return null;
             }
+        }
+
+        if (SymbolNames.Is(named, "System.Numerics", "BigInteger"))
+        {
+            return new TypeShape(ShapeKind.BigInteger, name, false, null, null);
+        }
+
+        if (SymbolNames.Is(named, "System.Collections.Immutable", "ImmutableArray`1"))
+        {
+            return Container(ShapeKind.ImmutableArray, name, false, named.TypeArguments[0], out reason);
         }
 
         if (SymbolNames.Is(named, "System.Collections.Generic", named.MetadataName))
@@ -75,10 +119,26 @@ internal static class TypeShapeParser
                 case "IReadOnlyList`1":
                     return Container(ShapeKind.ReadOnlyList, name, nullable, named.TypeArguments[0], out reason);
                 case "Dictionary`2":
+                case "IDictionary`2":
                     return Dictionary(ShapeKind.Dictionary, named, name, nullable, out reason);
                 case "IReadOnlyDictionary`2":
                     return Dictionary(ShapeKind.ReadOnlyDictionary, named, name, nullable, out reason);
+                case "HashSet`1":
+                case "ISet`1":
+                case "IReadOnlySet`1":
+                    return Container(ShapeKind.Set, name, nullable, named.TypeArguments[0], out reason);
+                case "IEnumerable`1":
+                case "ICollection`1":
+                case "IList`1":
+                case "IReadOnlyCollection`1":
+                    return Container(ShapeKind.Sequence, name, nullable, named.TypeArguments[0], out reason);
             }
+        }
+
+        if (named.IsRecord && MessageParser.RoleOf(named) is not null && !MessageParser.IsGenerated(named, default))
+        {
+            reason = $"the record '{named.ToDisplayString()}' has errors of its own (reported on it), so it has no generated formatter yet";
+            return null;
         }
 
         if (named.IsRecord && MessageParser.RoleOf(named) is not null)
@@ -95,19 +155,56 @@ internal static class TypeShapeParser
 
     private static TypeShape? Dictionary(ShapeKind kind, INamedTypeSymbol named, string name, bool nullable, out string? reason)
     {
-        if (named.TypeArguments[0].SpecialType != SpecialType.System_String)
+        // Keys a map can carry as a plain MessagePack value: string, an integer type, an enum, Guid (as its string).
+        var key = Parse(named.TypeArguments[0], out reason);
+        if (key is not { Kind: ShapeKind.String or ShapeKind.SByte or ShapeKind.Byte or ShapeKind.Int16 or ShapeKind.UInt16 or ShapeKind.Int32
+            or ShapeKind.UInt32 or ShapeKind.Int64 or ShapeKind.UInt64 or ShapeKind.Enum or ShapeKind.Guid })
         {
-            reason = "dictionary keys must be string";
+            reason = $"dictionary keys must be string, an integer type, an enum or Guid, not '{named.TypeArguments[0].ToDisplayString()}'";
             return null;
         }
 
-        return Container(kind, name, nullable, named.TypeArguments[1], out reason);
+        var shape = Container(kind, name, nullable, named.TypeArguments[1], out reason);
+        return shape is null ? null : shape with { Key = key with { IsNullable = false } };
+    }
+
+    private static TypeShape? Tuple(INamedTypeSymbol named, string name, out string? reason)
+    {
+        reason = null;
+        var elements = named.TupleElements;
+        if (elements.Length > 7)
+        {
+            reason = "tuples of more than seven elements are not supported; use a [MessagePart] record";
+            return null;
+        }
+
+        var items = new System.Collections.Generic.List<TypeShape>();
+        foreach (var element in elements)
+        {
+            var item = Parse(element.Type, out reason);
+            if (item is null)
+            {
+                reason = $"its element '{element.Type.ToDisplayString()}' is not supported: {reason}";
+                return null;
+            }
+
+            items.Add(item);
+        }
+
+        return new TypeShape(ShapeKind.Tuple, name, false, null, null) { Items = items.ToEquatableArray() };
     }
 
     private static TypeShape? Container(ShapeKind kind, string name, bool nullable, ITypeSymbol element, out string? reason)
     {
         var inner = Parse(element, out reason);
-        return inner is null ? null : new TypeShape(kind, name, nullable, inner, null);
+        if (inner is null)
+        {
+            // Name the element that fails, so that 'List<object>' says 'object', not only 'List<T>'.
+            reason = $"its element type '{element.ToDisplayString()}' is not supported: {reason}";
+            return null;
+        }
+
+        return new TypeShape(kind, name, nullable, inner, null);
     }
 
     private static ShapeKind? Special(SpecialType type) => type switch

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Generic;
 using System.ComponentModel;
 using MessagePack;
 
@@ -157,6 +158,34 @@ public static partial class LifelineWire
     /// <param name="length">The number of elements.</param>
     /// <returns>The new array.</returns>
     public static T[] NewArray<T>(int length) => new T[length];
+
+    /// <summary>Adds a decoded map entry; a key that appears twice is an error, not a silent overwrite.</summary>
+    /// <typeparam name="TKey">The key type (string, an integer type, an enum or Guid).</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="map">The map being decoded.</param>
+    /// <param name="key">The entry's key.</param>
+    /// <param name="value">The entry's value.</param>
+    /// <exception cref="LifelineDecodeException">The map already holds <paramref name="key"/>.</exception>
+    public static void AddEntry<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        // Dictionary.TryAdd does not exist on .NET Framework, and generated code compiles against the consumer's target.
+#if NETFRAMEWORK
+        if (map.ContainsKey(key))
+        {
+            throw DuplicateKey(key);
+        }
+
+        map.Add(key, value);
+#else
+        if (!map.TryAdd(key, value))
+        {
+            throw DuplicateKey(key);
+        }
+#endif
+    }
+
+    private static LifelineDecodeException DuplicateKey<TKey>(TKey key) where TKey : notnull => new(null, "the key '" + key + "' appears more than once");
 
     // Copies through GetSpan: passing a stackalloc span to the ref-struct writer is rejected by escape analysis.
     private static void WriteUtf8(ref MessagePackWriter writer, scoped ReadOnlySpan<byte> utf8)

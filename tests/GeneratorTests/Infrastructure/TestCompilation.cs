@@ -17,14 +17,17 @@ internal static class TestCompilation
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    public static CSharpCompilation Create(params string[] sources) =>
+    public static CSharpCompilation Create(params string[] sources) => Create(ParseOptions, NullableContextOptions.Enable, sources);
+
+    /// <summary>A compilation at a given language version and nullable context, as a project with those settings.</summary>
+    public static CSharpCompilation Create(CSharpParseOptions parseOptions, NullableContextOptions nullable, params string[] sources) =>
         CSharpCompilation.Create(
             "TestAssembly",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"Source{i}.cs")),
             References.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
+                nullableContextOptions: nullable,
                 generalDiagnosticOption: ReportDiagnostic.Error,
 
                 // The SDK suppresses these binding-redirect notes by default (NoWarn 1701;1702); so do we.
@@ -36,7 +39,7 @@ internal static class TestCompilation
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new LifelineGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: (CSharpParseOptions?)compilation.SyntaxTrees.FirstOrDefault()?.Options ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, (CSharpCompilation)output, generatorDiagnostics);

@@ -583,7 +583,8 @@ namespace Demo
                                         var __c0 = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Demo.Point>>(__count0, options.Security.GetEqualityComparer<string>());
                                         for (int __i0 = 0; __i0 < __count0; __i0++)
                                         {
-                                            var __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
+                                            string __k0;
+                                            __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
                                             global::System.Collections.Generic.List<global::Demo.Point> __e0;
                                             if (reader.TryReadNil())
                                             {
@@ -604,10 +605,7 @@ namespace Demo
                                                 reader.Depth--;
                                                 __e0 = __c1;
                                             }
-                                            if (!__c0.TryAdd(__k0, __e0))
-                                            {
-                                                throw new global::Lifeline.Serialization.LifelineDecodeException(null, "the key '" + __k0 + "' appears more than once");
-                                            }
+                                            global::Lifeline.Serialization.LifelineWire.AddEntry(__c0, __k0, __e0);
                                         }
                                         reader.Depth--;
                                         __v29 = __c0;
@@ -641,13 +639,11 @@ namespace Demo
                                         var __c0 = new global::System.Collections.Generic.Dictionary<string, int>(__count0, options.Security.GetEqualityComparer<string>());
                                         for (int __i0 = 0; __i0 < __count0; __i0++)
                                         {
-                                            var __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
+                                            string __k0;
+                                            __k0 = global::Lifeline.Serialization.LifelineWire.ReadRequiredString(ref reader);
                                             int __e0;
                                             __e0 = reader.ReadInt32();
-                                            if (!__c0.TryAdd(__k0, __e0))
-                                            {
-                                                throw new global::Lifeline.Serialization.LifelineDecodeException(null, "the key '" + __k0 + "' appears more than once");
-                                            }
+                                            global::Lifeline.Serialization.LifelineWire.AddEntry(__c0, __k0, __e0);
                                         }
                                         reader.Depth--;
                                         __v28 = __c0;
@@ -850,7 +846,7 @@ namespace Demo
                                     __h25 = true;
                                     if (reader.TryReadNil())
                                     {
-                                        __v25 = null;
+                                        __v25 = default;
                                     }
                                     else
                                     {

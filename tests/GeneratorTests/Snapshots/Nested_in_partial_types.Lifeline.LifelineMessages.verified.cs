@@ -13,6 +13,16 @@ namespace Lifeline.Generated
         /// <summary>Resolves the generated formatter of every record of this assembly, for MessagePackSerializer.</summary>
         public static global::MessagePack.IFormatterResolver Resolver => LifelineResolver.Instance;
 
+        /// <summary>Registers the assembly's lifecycle records when it loads; called by the runtime only.</summary>
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        #pragma warning disable CA2255 // The module initializer only registers this assembly's own generated records.
+        internal static void RegisterLifelineRecords()
+        {
+            global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(global::Demo.Outer.Middle.Inner).TypeHandle);
+        }
+        #pragma warning restore CA2255
+
         private sealed class LifelineCatalog : global::Lifeline.GeneratedCatalog
         {
             protected override global::Lifeline.MalformedFrame? Decode(global::Lifeline.LifelineKind kind, uint messageId, global::System.ReadOnlyMemory<byte> frame, out object? message)

@@ -575,7 +575,7 @@ public class ForgeryHostileTests
     /// </summary>
     private sealed class HostCalls(ILifelineHandler inner) : ILifelineHandler
     {
-        private readonly Lock _gate = new();
+        private readonly object _gate = new();
         private readonly SemaphoreSlim _arrived = new(0);
         private readonly List<Delivery> _deliveries = [];
         private readonly List<(PeerId Peer, object? Hello, object? Gone)> _disconnects = [];

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Lifeline.RuntimeTests.Network;
 using Lifeline.RuntimeTests.Serialization;
 using Xunit;
@@ -14,92 +13,15 @@ internal sealed class NodePeer : IDisposable
 {
     private readonly Process _process;
 
-    private static readonly object InstallLock = new();
-    private static bool _installed;
-    private static Exception? _installFailure;
-
     private NodePeer(Process process) => _process = process;
-
-    /// <summary>
-    /// Installs the peer's packages from the committed lock file when node_modules is missing, so that
-    /// `dotnet test` works on a fresh clone with no prior step. Runs at most once per test process.
-    /// </summary>
-    private static void EnsurePackages(string directory)
-    {
-        lock (InstallLock)
-        {
-            if (_installFailure is not null)
-            {
-                // Fail every interop test with the first failure's message instead of running npm again.
-                throw new InvalidOperationException(_installFailure.Message, _installFailure);
-            }
-
-            try
-            {
-                Install(directory);
-            }
-            catch (Exception e)
-            {
-                _installFailure = e;
-                throw;
-            }
-        }
-    }
-
-    private static void Install(string directory)
-    {
-        if (_installed || Directory.Exists(Path.Combine(directory, "node_modules", "zeromq")))
-        {
-            _installed = true;
-            return;
-        }
-
-        var start = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund"])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process npm;
-        try
-        {
-            npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"the interop tests need Node.js and npm on the PATH to install tests/interop's packages ({e.Message})", e);
-        }
-
-        using (npm)
-        {
-            // Read both streams concurrently so a chatty npm cannot block on a full pipe.
-            var output = npm.StandardOutput.ReadToEndAsync();
-            var error = npm.StandardError.ReadToEndAsync();
-            if (!npm.WaitForExit((int)TimeSpan.FromMinutes(5).TotalMilliseconds))
-            {
-                npm.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"'npm ci' in {directory} did not finish within 5 minutes");
-            }
-
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"'npm ci --no-audit --no-fund' in {directory} failed with exit code {npm.ExitCode}:\n{output.Result}\n{error.Result}");
-            }
-        }
-
-        Assert.True(
-            Directory.Exists(Path.Combine(directory, "node_modules", "zeromq")),
-            $"'npm ci' in {directory} succeeded but node_modules/zeromq is missing");
-        _installed = true;
-    }
 
     public static NodePeer Start(string mode, params string[] arguments)
     {
         var directory = Path.Combine(WireFormatVectorTests.RepositoryRoot(), "tests", "interop");
-        EnsurePackages(directory);
+        // RuntimeTests.csproj installs them (npm ci) before every build that finds them missing.
+        Assert.True(
+            File.Exists(Path.Combine(directory, "node_modules", "zeromq", "package.json")),
+            $"the libzmq peer's packages are not installed in {directory}: build tests/RuntimeTests, which runs 'npm ci' there");
         var start = new ProcessStartInfo("node", ["peer.js", mode, .. arguments])
         {
             WorkingDirectory = directory,

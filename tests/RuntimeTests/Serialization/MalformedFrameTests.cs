@@ -134,6 +134,23 @@ public class MalformedFrameTests
     }
 
     [Fact]
+    public void A_map_key_given_twice_is_invalid()
+    {
+        var frame = Frames.WithBody<WorkerHello>(w =>
+        {
+            w.WriteMapHeader(1);
+            w.Write("Limits");
+            w.WriteMapHeader(2);
+            w.Write("slots");
+            w.Write(1);
+            w.Write("slots");
+            w.Write(2);
+        });
+
+        AssertMalformed(Reader.Read(frame), MalformedReason.InvalidBody, "member 'Limits': the key 'slots' appears more than once");
+    }
+
+    [Fact]
     public void A_nil_body_is_invalid_not_a_null_message()
     {
         // Found by coverage-guided fuzzing: a class record's formatter reads nil as null.

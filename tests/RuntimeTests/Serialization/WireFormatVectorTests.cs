@@ -79,7 +79,7 @@ public class WireFormatVectorTests
 
     private static string Hex(byte[] bytes) => BitConverter.ToString(bytes).Replace('-', ' ');
 
-    private static string HexDigitsOnly(string text)
+    internal static string HexDigitsOnly(string text)
     {
         var result = new System.Text.StringBuilder();
         foreach (var line in text.Split('\n'))

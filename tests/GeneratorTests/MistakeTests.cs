@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Lifeline.GeneratorTests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Lifeline.GeneratorTests;
+
+/// <summary>
+/// Mistakes that used to surface as compiler errors inside generated files, or not at all: each is an LFL diagnostic
+/// on the user's own span, generated files stay clean whatever the input, and a valid neighbour stays silent.
+/// </summary>
+public class MistakeTests
+{
+    private const string Usings = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Lifeline;
+        using NetMQ;
+
+        """;
+
+    private const string Records = Usings + """
+        [HelloMessage(Id = 1)] public partial record Hi(string Name);
+        [DisconnectMessage(Id = 2)] public partial record Bye(string Reason);
+
+        """;
+
+    [Theory]
+    [InlineData("[HelloMessage] public {|LFL0013:abstract|} partial record Hello(string Name);")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public int {|LFL0014:LifelineFormatter|} { get; init; } }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public static void {|LFL0014:LifelineFormatter|}() { } }")]
+    [InlineData("public partial class Outer<T> { [HelloMessage] public partial record {|LFL0003:Hello|}(string Name); }")]
+    [InlineData("[MessagePart] public record {|LFL0001:Part|}(int X); [HelloMessage] public partial record Hello({|LFL0101:Part|} Part);")]
+    [InlineData("[HelloMessage] public partial record Hello({|LFL0101:List<object>|} Items);")]
+    public void Record_mistakes_are_errors_on_the_users_span(string markup) => AssertReported(Usings + markup, DiagnosticSeverity.Error);
+
+    [Theory]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public int {|LFL0102:Level|} { get; } = 3; }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public int {|LFL0102:Level|} { get; } }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public int {|LFL0102:Level|}; }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public readonly int {|LFL0102:Level|} = 4; }")]
+    [InlineData("[HelloMessage] public partial record {|LFL0103:Hello|} { public string Name => \"fixed\"; }")]
+    public void Data_that_does_not_travel_is_a_warning_and_the_record_is_still_generated(string markup)
+    {
+        AssertReported(Usings + markup, DiagnosticSeverity.Warning);
+        Assert.Contains(TestCompilation.Run(Markup.Parse(Usings + markup).Source).Sources, s => s.HintName.EndsWith("Hello.Lifeline.g.cs", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[LifelineHandler] public partial record {|LFL0303:Server|} { }")]
+    [InlineData("[LifelineHandler] public static partial class {|LFL0303:Server|} { }")]
+    [InlineData("[LifelineHandler] public partial struct {|LFL0303:Server|} { }")]
+    [InlineData("[LifelineHandler] public partial class Server { void OnPeerConnected{|LFL0301:(PeerId peer, ref Hi hello)|} { } }")]
+    [InlineData("[LifelineHandler] public partial class Server { void OnPeerConnected{|LFL0301:(in PeerId peer, Hi hello)|} { } }")]
+    [InlineData("[LifelineHandler] public partial class Server { static void {|LFL0306:OnPeerConnected|}(PeerId peer, Hi hello) { } }")]
+    [InlineData("[LifelineHandler] public partial class Server { {|LFL0307:async|} void OnPeerConnected(PeerId peer, Hi hello) { await Task.Yield(); } }")]
+    [InlineData("[HelloMessage(Id = 9)] public record {|LFL0001:Unmade|}(string Name); [LifelineHandler] public partial class Server { void OnPeerConnected{|LFL0301:(PeerId peer, Unmade hello)|} { } }")]
+    public void Handler_mistakes_are_errors_on_the_users_span(string markup) => AssertReported(Records + markup, DiagnosticSeverity.Error);
+
+    [Theory]
+    [InlineData("void {|LFL0305:OnPeerConected|}(PeerId peer, Hi hello) { }", "OnPeerConnected")]
+    [InlineData("void {|LFL0305:OnPeerDisconect|}(PeerId peer, Bye gone) { }", "OnPeerDisconnected")]
+    [InlineData("void {|LFL0305:OnPeerDisconected|}(PeerId peer, Hi hello, Bye gone) { }", "OnPeerDisconnected")]
+    [InlineData("ValueTask {|LFL0305:OnPeerConnectedAsync|}(PeerId peer, Hi hello) => default;", "OnPeerConnected")]
+    [InlineData("void {|LFL0305:OnDisconected|}() { }", "OnDisconnected")]
+    [InlineData("void {|LFL0305:onmessage|}(PeerId peer, NetMQMessage message) { }", "OnMessage")]
+    public void Handlers_that_would_never_run_are_warnings_naming_the_intended_handler(string member, string intended)
+    {
+        var markup = Records + $"[LifelineHandler] public partial class Server {{ {member} }}";
+        AssertReported(markup, DiagnosticSeverity.Warning);
+        var warning = TestCompilation.Run(Markup.Parse(markup).Source).GeneratorDiagnostics.Single();
+        Assert.Contains($"'{intended}'", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[HelloMessage] public partial record Empty;")]
+    [InlineData("[HelloMessage] public partial record Empty();")]
+    [InlineData("[DisconnectMessage] public partial record struct Empty;")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public int Twice => Name.Length * 2; }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public const int Version = 2; public static int Count; private int _cache = 1; public int Cache => _cache; }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public int Level { get; init; } = 3; }")]
+    [InlineData("[LifelineHandler] public partial class Server { void OnConnect(string reason) { } void OnPeerConnectedLater(int x) { } static void Helper() { } async Task OnPeerConnectedAsyncWork() => await Task.Yield(); }")]
+    [InlineData("[LifelineHandler] public partial class Server { async ValueTask OnPeerConnected(PeerId peer, Hi hello) => await Task.Yield(); void OnMessage(PeerId peer, NetMQMessage message) { } }")]
+    public void Valid_neighbours_are_silent_and_compile_cleanly(string source)
+    {
+        var run = TestCompilation.Run(Records + source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    // The markup names every LFL diagnostic; whatever the compiler says about the user's own code, no generated file
+    // may carry a diagnostic.
+    private static void AssertReported(string markup, DiagnosticSeverity severity)
+    {
+        DiagnosticAssert.Reported(markup, severity, source => TestCompilation.Run(source).GeneratorDiagnostics);
+        var run = TestCompilation.Run(Markup.Parse(markup).Source);
+        var inGenerated = run.Output.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && !tree.FilePath.StartsWith("Source", StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(inGenerated);
+    }
+}
