@@ -8,6 +8,7 @@ using Lifeline.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- generator-timing the GeneratorDriver's own timing
 // dotnet run -c Release --project tests/Benchmarks -- throughput       ROUTER throughput, raw vs typed, then plain host vs hosted, 101 alternating rounds (fewer are noisy)
 // dotnet run -c Release --project tests/Benchmarks -- rejection        rejecting a hostile deep chain vs decoding a valid one
+// dotnet run -c Release --project tests/Benchmarks -- wrapper-cost     what the hosting layer adds per message, without sockets
 switch (args.FirstOrDefault())
 {
     case "memory":
@@ -24,6 +25,9 @@ switch (args.FirstOrDefault())
             HostedThroughputRounds.Run(transport, rounds);
         }
 
+        break;
+    case "wrapper-cost":
+        WrapperCost.Run();
         break;
     case "rejection":
         RejectionCost.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);

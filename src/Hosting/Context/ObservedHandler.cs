@@ -14,14 +14,23 @@ internal sealed class ObservedHandler : ILifelineHandler
     private const string OnMessage = "OnMessage";
     private readonly ILifelineHandler inner;
     private readonly HubContext context;
+    private readonly bool _messagesNeedContext;
     private readonly HubTelemetry telemetry;
     private readonly System.Diagnostics.Metrics.Histogram<double> _duration;
     private long _messages;
 
-    public ObservedHandler(ILifelineHandler inner, HubContext context, HubTelemetry telemetry)
+    /// <param name="inner">The generated handler.</param>
+    /// <param name="context">The socket's context.</param>
+    /// <param name="telemetry">Logs and metrics.</param>
+    /// <param name="messagesNeedContext">
+    /// False when the hub took no <see cref="ILifelineContext"/>: nobody can read it, so messages skip setting it (a
+    /// store into a long-lived object per message); lifecycle events still set it.
+    /// </param>
+    public ObservedHandler(ILifelineHandler inner, HubContext context, HubTelemetry telemetry, bool messagesNeedContext = true)
     {
         this.inner = inner;
         this.context = context;
+        _messagesNeedContext = messagesNeedContext;
         this.telemetry = telemetry;
         _duration = telemetry.DispatchDuration;
         telemetry.WatchMessages(() => System.Threading.Volatile.Read(ref _messages));
@@ -34,17 +43,23 @@ internal sealed class ObservedHandler : ILifelineHandler
 
     public ValueTask OnMessageAsync(PeerId peer, NetMQMessage message, NotLifecycleReason reason)
     {
-        // The hot path: two field writes, and timestamps only while someone listens to the histogram. The socket's
-        // thread is the only writer of the count; the collector reads it with Volatile.Read.
-        context.Enter(peer);
-        System.Threading.Volatile.Write(ref _messages, _messages + 1);
-        if (!_duration.Enabled)
+        // The hot path, kept small: the context's peer (when the hub took a context), a count, and timestamps only
+        // while someone listens to the histogram. The socket's thread is the only writer of the count; the collector
+        // reads it with Volatile.Read.
+        if (_messagesNeedContext)
         {
-            return Track(inner.OnMessageAsync(peer, message, reason), 0, null);
+            context.Enter(peer);
         }
 
-        var start = Stopwatch.GetTimestamp();
-        return Track(inner.OnMessageAsync(peer, message, reason), start, OnMessage);
+        System.Threading.Volatile.Write(ref _messages, _messages + 1);
+        if (_duration.Enabled)
+        {
+            var start = Stopwatch.GetTimestamp();
+            return Track(inner.OnMessageAsync(peer, message, reason), start, OnMessage);
+        }
+
+        var call = inner.OnMessageAsync(peer, message, reason);
+        return call.IsCompleted ? call : Track(call, 0, null);
     }
 
     public ValueTask OnPeerConnectedAsync(PeerId peer, object hello)
@@ -95,6 +110,7 @@ internal sealed class ObservedHandler : ILifelineHandler
         return Track(inner.OnMalformedFrameAsync(peer, error), start, "OnMalformedFrame");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private ValueTask Track(ValueTask call, long start, string? handler)
     {
         if (call.IsCompleted)

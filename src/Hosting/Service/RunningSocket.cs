@@ -195,8 +195,8 @@ internal sealed class RunningSocket
         {
             var telemetry = _service.Telemetry;
             _scope = services.CreateScope();
-            _hub = HubActivator.Create(_service.Hub.Type, _scope.ServiceProvider, _service.Context);
-            Observed = new ObservedHandler(_hub, _service.Context, telemetry);
+            _hub = HubActivator.Create(_service.Hub.Type, _scope.ServiceProvider, _service.Context, out var tookContext);
+            Observed = new ObservedHandler(_hub, _service.Context, telemetry, messagesNeedContext: tookContext);
             var limits = new LifelineLimits { MaxFrameSize = _options.MaxFrameSize };
             Host = Socket is RouterSocket router
                 ? new LifelineSocketHost(router, Observed, limits) { ReusesMessages = _options.ReusesMessages }
