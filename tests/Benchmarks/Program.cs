@@ -7,8 +7,9 @@ using Lifeline.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- memory           100,000 connect/disconnect cycles, memory after each 10,000
 // dotnet run -c Release --project tests/Benchmarks -- generator-timing the GeneratorDriver's own timing
 // dotnet run -c Release --project tests/Benchmarks -- generator-incremental [records] [rounds] [edit]   the edits users make, against a first run
-// dotnet run -c Release --project tests/Benchmarks -- throughput       ROUTER throughput, raw vs typed, 101 alternating rounds (fewer are noisy)
+// dotnet run -c Release --project tests/Benchmarks -- throughput       ROUTER throughput, raw vs typed, then plain host vs hosted, 101 alternating rounds (fewer are noisy)
 // dotnet run -c Release --project tests/Benchmarks -- rejection        rejecting a hostile deep chain vs decoding a valid one
+// dotnet run -c Release --project tests/Benchmarks -- wrapper-cost     what the hosting layer adds per message, without sockets
 switch (args.FirstOrDefault())
 {
     case "memory":
@@ -26,9 +27,14 @@ switch (args.FirstOrDefault())
     case "throughput":
         foreach (var transport in args.Length > 2 ? [args[2]] : new[] { "inproc", "tcp" })
         {
-            ThroughputRounds.Run(transport, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 101);
+            var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 101;
+            ThroughputRounds.Run(transport, rounds);
+            HostedThroughputRounds.Run(transport, rounds);
         }
 
+        break;
+    case "wrapper-cost":
+        WrapperCost.Run();
         break;
     case "rejection":
         RejectionCost.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);

@@ -125,7 +125,7 @@ internal sealed class LifecycleCore
             return Malformed(PeerId.None, frame, error);
         }
 
-        var isReconnect = !Session.ServerHelloReceived();
+        var isReconnect = !Session.ServerHelloReceived(hello);
         return new LifecycleEvent(LifecycleEventKind.Connected, PeerId.None, Hello: hello, IsReconnect: isReconnect);
     }
 
