@@ -96,6 +96,34 @@ else
   fail "the consumer (net10.0, net8.0, net472) did not build clean from the package"
 fi
 
+# The package's build step: the schema of the consumer's records beside each build's output (docs/schema.md).
+if [ -s "$here/Consumer/bin/Debug/net10.0/Consumer.lifeline.json" ] && [ -s "$here/Consumer/bin/Debug/net472/Consumer.lifeline.json" ] &&
+  grep -q '"WorkerHello"' "$here/Consumer/bin/Debug/net10.0/Consumer.lifeline.json"; then
+  pass "the package's build step wrote Consumer.lifeline.json beside the net10.0 and net472 builds"
+else
+  fail "no Consumer.lifeline.json beside the consumer's builds (the package's build/Lifeline.targets)"
+fi
+
+# The lifeline tool, packed and installed from the local feed, decodes vector 1 of docs/wire-format.md with the
+# consumer's assembly, and says why a frame with an unknown id is malformed (exit 1).
+vector1="C14C464C01010000100182A44E616D65A5616C696365A756657273696F6E03"
+if dotnet pack "$root/src/Tool" -c Release -o "$packages" >"$work/build" 2>&1 &&
+  dotnet tool install Lifeline.Tool --tool-path "$work/tool" --add-source "$packages" --version "$LifelineVersion" >>"$work/build" 2>&1; then
+  decoded="$("$work/tool/lifeline" decode "$here/Consumer/bin/Debug/net10.0/Consumer.dll" "$vector1" 2>&1)"
+  unknown="$("$work/tool/lifeline" decode "$here/Consumer/bin/Debug/net10.0/Consumer.dll" "${vector1/00001001/00001099}" 2>&1)"
+  unknown_exit=$?
+  if grep -q '"alice"' <<<"$decoded" && grep -q 'UnknownMessageId' <<<"$unknown" && [ "$unknown_exit" -eq 1 ]; then
+    pass "the installed lifeline tool decoded vector 1 and reported an unknown id as UnknownMessageId"
+  else
+    echo "$decoded"
+    echo "$unknown (exit $unknown_exit)"
+    fail "the installed lifeline tool did not decode vector 1 as documented"
+  fi
+else
+  cat "$work/build"
+  fail "the lifeline tool did not pack or install from the local feed"
+fi
+
 # 4. A netstandard2.1 library: every member type family, init and struct records, a handler.
 if build NetStandardLibrary; then
   pass "netstandard2.1 library with records and a handler built clean"
