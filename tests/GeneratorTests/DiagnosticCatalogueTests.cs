@@ -53,9 +53,9 @@ public class DiagnosticCatalogueTests
     }
 
     [Fact]
-    public void The_analyzer_declares_every_usage_diagnostic()
+    public void The_analyzers_declare_every_usage_diagnostic()
     {
-        var declared = new SocketUsageAnalyzer().SupportedDiagnostics.Select(d => d.Id);
+        var declared = new SocketUsageAnalyzer().SupportedDiagnostics.Concat(new LifecycleArgumentAnalyzer().SupportedDiagnostics).Select(d => d.Id);
 
         Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Where(id => id.StartsWith("LFL02", StringComparison.Ordinal)), declared);
     }

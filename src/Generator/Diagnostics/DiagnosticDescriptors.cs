@@ -147,6 +147,11 @@ internal static class DiagnosticDescriptors
         "NetMQ generates a disconnect message only when it has at least one byte; an empty one is the same as none, so this socket never reports a peer leaving",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NotALifecycleMessage = Create(
+        "LFL0210",
+        "Value is not a lifecycle message of the right kind",
+        "'{0}' cannot be passed to {1}: {2}");
+
     public static readonly DiagnosticDescriptor HandlerSignature = Create(
         "LFL0301",
         "Handler parameters cannot match a lifecycle message",
@@ -186,7 +191,7 @@ internal static class DiagnosticDescriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData,
-        DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect,
+        DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect, NotALifecycleMessage,
         HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler,
     ];
 

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Lifeline.Generator.Analyzers;
+using Lifeline.GeneratorTests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Lifeline.GeneratorTests;
+
+/// <summary>LFL0210 says why a value cannot be a socket's hello or disconnect message, where the compiler names only a constraint.</summary>
+public class LifecycleArgumentTests
+{
+    [Theory]
+    [InlineData("var s = new DealerSocket(); s.SetHelloMessage({|LFL0210:new Plain(\"a\")|});", "has no [HelloMessage] attribute")]
+    [InlineData("var s = new RouterSocket(); s.SetDisconnectMessage({|LFL0210:new Plain(\"a\")|});", "has no [DisconnectMessage] attribute")]
+    [InlineData("var s = new DealerSocket(); s.SetHelloMessage({|LFL0210:new Bye(\"a\")|});", "is a disconnect message")]
+    [InlineData("var s = new RouterSocket(); s.SetDisconnectMessage({|LFL0210:new Hi(\"a\")|});", "is a hello message")]
+    [InlineData("var s = new DealerSocket(); s.SetHelloMessage({|LFL0210:new Part(1)|});", "[MessagePart]")]
+    [InlineData("var s = new DealerSocket(); s.SetHelloMessage({|LFL0210:new NotARecord()|});", "is not a record")]
+    public void Values_of_the_wrong_kind_are_explained_on_the_argument(string body, string reason)
+    {
+        DiagnosticAssert.Reported(Program(body), DiagnosticSeverity.Error, Analyze);
+        var diagnostic = Assert.Single(Analyze(Markup.Parse(Program(body)).Source));
+        Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("var s = new DealerSocket(); s.SetHelloMessage(new Hi(\"a\"));")]
+    [InlineData("var s = new RouterSocket(); s.SetDisconnectMessage(new Bye(\"a\")); s.SetHelloMessage(new Hi(\"b\"));")]
+    [InlineData("var s = new DealerSocket(); s.Options.HelloMessage = new byte[] { 1 };")]
+    [InlineData("var other = new Other(); other.SetHelloMessage(new Plain(\"a\"));")]
+    public void Valid_calls_and_other_methods_of_the_same_name_are_silent(string body) =>
+        DiagnosticAssert.None(Program(body), Analyze);
+
+    private static string Program(string body) => $$"""
+        using Lifeline;
+        using NetMQ;
+        using NetMQ.Sockets;
+        [HelloMessage] public partial record Hi(string Name);
+        [DisconnectMessage] public partial record Bye(string Reason);
+        [MessagePart] public partial record Part(int X);
+        public record Plain(string Name);
+        public class NotARecord { }
+        public class Other { public void SetHelloMessage(Plain plain) { } }
+        public static class Program
+        {
+            public static void Run()
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    private static ImmutableArray<Diagnostic> Analyze(string source) =>
+        TestCompilation.Analyze(TestCompilation.Run(source).Output, new LifecycleArgumentAnalyzer());
+}
