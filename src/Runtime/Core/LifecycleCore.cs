@@ -36,7 +36,7 @@ internal sealed class LifecycleCore
     public LifelineSession Session { get; }
 
     /// <summary>Lifecycle frames longer than this are malformed, never decoded.</summary>
-    public int MaxFrameSize { get; set; }
+    public int MaxFrameSize { get; }
 
     /// <summary>Classifies a message whose routing id, if any, was already taken off.</summary>
     public LifecycleEvent Classify(PeerId peer, NetMQMessage payload)

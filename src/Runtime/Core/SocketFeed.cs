@@ -51,17 +51,6 @@ internal sealed class SocketFeed : IDisposable
     /// <summary>Whether the message handed out is received into again next time (false: a new one each time).</summary>
     public bool ReusesMessages { get; set; } = true;
 
-    /// <summary>The frame limit; changing it also moves a MaxMsgSize that the host set.</summary>
-    public int MaxFrameSize
-    {
-        get => _core.MaxFrameSize;
-        set
-        {
-            _core.MaxFrameSize = value;
-            SocketSetup.BoundMessageSize(Socket, value);
-        }
-    }
-
     /// <summary>Waits up to <paramref name="timeout"/> for the next message and classifies it.</summary>
     /// <returns>False when nothing arrived.</returns>
     public bool TryNext(TimeSpan timeout, out LifecycleEvent lifecycleEvent, out NetMQMessage? message)
