@@ -10,11 +10,7 @@ internal static class MessageEmitter
     public static string Emit(MessageSpec spec)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header);
-
-        // A record declared where nullable annotations are disabled has oblivious members: there is no nullability to
-        // check the generated code against, so its file keeps annotations and drops the (meaningless) warnings.
-        code.Line(spec.Members.Any(m => m.Shape.HasObliviousReference) ? "#nullable enable annotations\n#nullable disable warnings" : "#nullable enable").Line();
+        code.Line(Names.Header).Line("#nullable enable").Line();
         using (code.Namespace(spec.Namespace))
         {
             var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();

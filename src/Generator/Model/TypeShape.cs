@@ -22,10 +22,4 @@ internal sealed record TypeShape(ShapeKind Kind, string TypeName, bool IsNullabl
 
     /// <summary>For records: whether the record is a class (may be null) rather than a struct.</summary>
     public bool IsClassRecord { get; init; }
-
-    /// <summary>
-    /// Whether this type or one inside it is a reference type declared where nullable annotations are disabled
-    /// (oblivious): it is read as nullable, and the compiler has no nullability to check generated code against.
-    /// </summary>
-    public bool HasObliviousReference { get; init; }
 }

@@ -15,14 +15,6 @@ internal static class TypeShapeParser
 
     public static TypeShape? Parse(ITypeSymbol type, out string? reason)
     {
-        var shape = ParseShape(type, out reason);
-        var oblivious = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None;
-        var inside = shape is not null && (shape.Element?.HasObliviousReference == true || shape.Key?.HasObliviousReference == true || shape.Items.Any(i => i.HasObliviousReference));
-        return shape is null || !(oblivious || inside) ? shape : shape with { HasObliviousReference = true };
-    }
-
-    private static TypeShape? ParseShape(ITypeSymbol type, out string? reason)
-    {
         reason = null;
 
         // Oblivious (#nullable disable) references are treated as nullable: the lenient reading of no annotation.
