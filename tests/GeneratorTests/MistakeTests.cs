@@ -34,6 +34,7 @@ public class MistakeTests
     [InlineData("public partial class Outer<T> { [HelloMessage] public partial record {|LFL0003:Hello|}(string Name); }")]
     [InlineData("[MessagePart] public record {|LFL0001:Part|}(int X); [HelloMessage] public partial record Hello({|LFL0101:Part|} Part);")]
     [InlineData("[HelloMessage] public partial record Hello({|LFL0101:List<object>|} Items);")]
+    [InlineData("[MessagePart] public partial record Part(int X) { public int {|LFL0014:LifelineFormatter|} { get; init; } } [HelloMessage] public partial record Hello({|LFL0101:Part|} Part);")]
     public void Record_mistakes_are_errors_on_the_users_span(string markup) => AssertReported(Usings + markup, DiagnosticSeverity.Error);
 
     [Theory]

@@ -72,61 +72,12 @@ internal static class MessageParser
         var diagnostics = new List<DiagnosticInfo>();
         var identifier = LocationInfo.From(syntax.Identifier);
         var display = type.ToDisplayString();
-        var attributeName = role switch { MessageRole.Hello => "HelloMessage", MessageRole.Disconnect => "DisconnectMessage", _ => "MessagePart" };
-
-        if (!type.IsRecord)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotRecord, identifier, display, type.TypeKind == TypeKind.Struct ? "struct" : "class", attributeName));
-            return Result(null, diagnostics);
-        }
-
-        if (role == MessageRole.Disconnect && HasAttribute(type, MessageRole.Hello))
-        {
-            // Reported once, from the disconnect side; the hello side generates nothing either.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BothKinds, identifier, display));
-            return Result(null, diagnostics);
-        }
-
-        if (role == MessageRole.Hello && HasAttribute(type, MessageRole.Disconnect))
+        var containing = CheckStructure(type, syntax, role, display, identifier, diagnostics, cancellationToken);
+        if (containing is null)
         {
             return Result(null, diagnostics);
         }
 
-        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, identifier, display));
-        }
-
-        if (type.IsGenericType)
-        {
-            var generic = GenericContainer(type);
-            diagnostics.Add(SymbolEqualityComparer.Default.Equals(generic, type)
-                ? DiagnosticInfo.Create(DiagnosticDescriptors.Generic, LocationInfo.From(syntax.TypeParameterList), display, "is generic", "remove its type parameters")
-                : DiagnosticInfo.Create(DiagnosticDescriptors.Generic, identifier, display, $"is nested in the generic type '{generic.ToDisplayString()}'", $"declare it outside '{generic.ToDisplayString()}'"));
-        }
-
-        if (type.IsAbstract)
-        {
-            var modifier = syntax.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.AbstractKeyword));
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbstractRecord, modifier == default ? identifier : LocationInfo.From(modifier), display));
-        }
-
-        foreach (var reserved in ReservedNames)
-        {
-            foreach (var member in type.GetMembers(reserved).Where(m => !m.IsImplicitlyDeclared))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(member.Locations.FirstOrDefault()), display, reserved));
-            }
-        }
-
-        if (type.IsReferenceType && type.BaseType is { SpecialType: not SpecialType.System_Object } baseType)
-        {
-            var baseSyntax = syntax.BaseList?.Types.FirstOrDefault()?.Type;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedRecord, LocationInfo.From(baseSyntax), display, baseType.ToDisplayString()));
-        }
-
-        var containing = ParseContainingTypes(type, display, diagnostics, cancellationToken);
-        CheckAccessibility(type, display, identifier, diagnostics);
         var id = ParseId(context, type, role, display, diagnostics, cancellationToken);
         // A generic record's members mention its type parameters; reporting them too would only add noise.
         var members = type.IsGenericType ? null : MemberParser.Parse(context, type, display, identifier, diagnostics, cancellationToken);
@@ -187,22 +138,75 @@ internal static class MessageParser
             return true;
         }
 
-        if (type.IsGenericType || type.IsAbstract || (type.IsReferenceType && type.BaseType is { SpecialType: not SpecialType.System_Object })
-            || (role == MessageRole.Hello && HasAttribute(type, MessageRole.Disconnect)) || (role == MessageRole.Disconnect && HasAttribute(type, MessageRole.Hello)))
+        // The same rules Parse reports, run into a list nobody reads.
+        var syntax = (TypeDeclarationSyntax)type.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var problems = new List<DiagnosticInfo>();
+        return CheckStructure(type, syntax, role, type.ToDisplayString(), null, problems, cancellationToken) is not null && !problems.Any(p => p.IsError);
+    }
+
+    /// <summary>
+    /// The structural rules a lifecycle record must pass to be generated, reported into <paramref name="diagnostics"/>;
+    /// returns the containing types, or null when the declaration is not one to generate at all (not a record, or
+    /// marked both hello and disconnect).
+    /// </summary>
+    private static List<ContainingTypeSpec>? CheckStructure(INamedTypeSymbol type, TypeDeclarationSyntax syntax, MessageRole role, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var attributeName = role switch { MessageRole.Hello => "HelloMessage", MessageRole.Disconnect => "DisconnectMessage", _ => "MessagePart" };
+
+        if (!type.IsRecord)
         {
-            return false;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotRecord, identifier, display, type.TypeKind == TypeKind.Struct ? "struct" : "class", attributeName));
+            return null;
         }
 
-        for (var current = type; current is not null; current = current.ContainingType)
+        if (role == MessageRole.Disconnect && HasAttribute(type, MessageRole.Hello))
         {
-            if (!current.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal) || current.IsFileLocal)
+            // Reported once, from the disconnect side; the hello side generates nothing either.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BothKinds, identifier, display));
+            return null;
+        }
+
+        if (role == MessageRole.Hello && HasAttribute(type, MessageRole.Disconnect))
+        {
+            return null;
+        }
+
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, identifier, display));
+        }
+
+        if (type.IsGenericType)
+        {
+            var generic = GenericContainer(type);
+            diagnostics.Add(SymbolEqualityComparer.Default.Equals(generic, type)
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.Generic, LocationInfo.From(syntax.TypeParameterList), display, "is generic", "remove its type parameters")
+                : DiagnosticInfo.Create(DiagnosticDescriptors.Generic, identifier, display, $"is nested in the generic type '{generic.ToDisplayString()}'", $"declare it outside '{generic.ToDisplayString()}'"));
+        }
+
+        if (type.IsAbstract)
+        {
+            var modifier = syntax.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.AbstractKeyword));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbstractRecord, modifier == default ? identifier : LocationInfo.From(modifier), display));
+        }
+
+        foreach (var reserved in ReservedNames)
+        {
+            foreach (var member in type.GetMembers(reserved).Where(m => !m.IsImplicitlyDeclared))
             {
-                return false;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(member.Locations.FirstOrDefault()), display, reserved));
             }
         }
 
-        return true;
+        if (type.IsReferenceType && type.BaseType is { SpecialType: not SpecialType.System_Object } baseType)
+        {
+            var baseSyntax = syntax.BaseList?.Types.FirstOrDefault()?.Type;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedRecord, LocationInfo.From(baseSyntax), display, baseType.ToDisplayString()));
+        }
+
+        var containing = ParseContainingTypes(type, display, diagnostics, cancellationToken);
+        CheckAccessibility(type, display, identifier, diagnostics);
+        return containing;
     }
 
     private static bool HasAttribute(INamedTypeSymbol type, MessageRole role) =>
