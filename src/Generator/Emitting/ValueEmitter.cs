@@ -55,9 +55,6 @@ internal static class ValueEmitter
                 }
 
                 return;
-            case ShapeKind.ImmutableArray:
-                EmitWriteImmutableArray(code, shape, value, path, depth);
-                return;
             case ShapeKind.Enum:
                 code.Line($"writer.Write(({Keyword(shape.Extra!)}){value});");
                 return;
@@ -82,6 +79,7 @@ internal static class ValueEmitter
             case ShapeKind.ReadOnlyDictionary:
             case ShapeKind.Set:
             case ShapeKind.Sequence:
+            case ShapeKind.ImmutableArray:
                 EmitWriteCollection(code, shape, value, path, depth);
                 return;
             default:
@@ -131,36 +129,17 @@ internal static class ValueEmitter
         }
     }
 
-    // The default (uninitialized) ImmutableArray is nil, as MessagePack-CSharp writes it.
-    private static void EmitWriteImmutableArray(CodeWriter code, TypeShape shape, string value, string path, int depth)
-    {
-        var local = $"__c{depth}";
-        var index = $"__i{depth}";
-        using var scope = code.Scope();
-        code.Line($"var {local} = {value};");
-        using (code.Open($"if ({local}.IsDefault)"))
-        {
-            code.Line("writer.WriteNil();");
-        }
-
-        using (code.Open("else"))
-        {
-            code.Line($"writer.WriteArrayHeader({local}.Length);");
-            using (code.Open($"for (int {index} = 0; {index} < {local}.Length; {index}++)"))
-            {
-                EmitWrite(code, shape.Element!, $"{local}[{index}]", path, depth + 1);
-            }
-        }
-    }
-
     private static void EmitWriteCollection(CodeWriter code, TypeShape shape, string value, string path, int depth)
     {
         var local = $"__c{depth}";
         using var scope = code.Scope();
         code.Line($"var {local} = {value};");
-        using (code.Open($"if ({local} is null)"))
+
+        // The default (uninitialized) ImmutableArray is nil, as MessagePack-CSharp writes it.
+        var immutable = shape.Kind == ShapeKind.ImmutableArray;
+        using (code.Open(immutable ? $"if ({local}.IsDefault)" : $"if ({local} is null)"))
         {
-            code.Line(shape.IsNullable ? "writer.WriteNil();" : $"throw {Names.Wire}.NullMember(\"{path}\");");
+            code.Line(immutable || shape.IsNullable ? "writer.WriteNil();" : $"throw {Names.Wire}.NullMember(\"{path}\");");
         }
 
         using (code.Open("else"))
@@ -204,7 +183,7 @@ internal static class ValueEmitter
             }
 
             // Indexing avoids the enumerator allocation that foreach over IReadOnlyList<T> costs.
-            var count = shape.Kind == ShapeKind.Array ? "Length" : "Count";
+            var count = shape.Kind is ShapeKind.Array or ShapeKind.ImmutableArray ? "Length" : "Count";
             var index = $"__i{depth}";
             code.Line($"writer.WriteArrayHeader({local}.{count});");
             using (code.Open($"for (int {index} = 0; {index} < {local}.{count}; {index}++)"))
