@@ -100,7 +100,26 @@ internal sealed class NetMQSymbols
         }
 
         LifelineExtensions = compilation.GetTypeByMetadataName("Lifeline.LifelineSocketExtensions");
+        _host = compilation.GetTypeByMetadataName("Lifeline.LifelineSocketHost");
+        _netMQ = compilation.GetTypeByMetadataName("NetMQ.NetMQSocket")?.ContainingAssembly;
+        _lifeline = LifelineExtensions?.ContainingAssembly;
     }
+
+    private readonly INamedTypeSymbol? _host;
+    private readonly IAssemblySymbol? _netMQ;
+    private readonly IAssemblySymbol? _lifeline;
+
+    /// <summary>A constructor of <c>LifelineSocketHost</c>, whose first parameter is the socket and second the handler.</summary>
+    public bool IsHost(IMethodSymbol? constructor) =>
+        constructor is not null && _host is not null && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _host) && constructor.Parameters.Length >= 2;
+
+    /// <summary>
+    /// A member of NetMQ or of Lifeline's runtime: neither sets a lifecycle option on a socket it is given, except through
+    /// the setters the analysis follows (a poller's Add, a monitor, a send, Lifeline's readers).
+    /// </summary>
+    public bool IsLibrary(IMethodSymbol? method) =>
+        method?.ContainingAssembly is { } assembly
+        && (SymbolEqualityComparer.Default.Equals(assembly, _netMQ) || SymbolEqualityComparer.Default.Equals(assembly, _lifeline));
 
     /// <summary>Lifeline's typed option setters, when the compilation references the runtime.</summary>
     public INamedTypeSymbol? LifelineExtensions { get; }

@@ -26,10 +26,18 @@ internal sealed class Reports
 
     public void Add(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
     {
-        var key = (descriptor.Id, location);
+        if (!_diagnostics.ContainsKey((descriptor.Id, location)))
+        {
+            Add(Diagnostic.Create(descriptor, location, arguments));
+        }
+    }
+
+    public void Add(Diagnostic diagnostic)
+    {
+        var key = (diagnostic.Id, diagnostic.Location);
         if (!_diagnostics.ContainsKey(key))
         {
-            _diagnostics[key] = Diagnostic.Create(descriptor, location, arguments);
+            _diagnostics[key] = diagnostic;
         }
     }
 }
@@ -52,16 +60,18 @@ internal sealed class SocketFlow
     private readonly TypeBodies _type;
     private readonly NetMQSymbols _symbols;
     private readonly Reports _reports;
+    private readonly HostedSockets _hosted;
     private readonly bool _rootIsEntryPoint;
     private readonly List<ISymbol> _following = new();
     private readonly Dictionary<int, List<Memo>> _memos;
     private readonly int[] _budget;
 
-    private SocketFlow(TypeBodies type, Reports reports, bool rootIsEntryPoint, Dictionary<int, List<Memo>> memos, int[] budget)
+    private SocketFlow(TypeBodies type, Reports reports, HostedSockets hosted, bool rootIsEntryPoint, Dictionary<int, List<Memo>> memos, int[] budget)
     {
         _type = type;
         _symbols = type.Symbols;
         _reports = reports;
+        _hosted = hosted;
         _rootIsEntryPoint = rootIsEntryPoint;
         _memos = memos;
         _budget = budget;
@@ -76,9 +86,10 @@ internal sealed class SocketFlow
         FlowState? afterStaticConstruction = null;
         var memos = new Dictionary<int, List<Memo>>();
         var budget = new[] { Budget };
+        var hosted = new HostedSockets();
         if (!type.All.Any(b => IsConstructor(b) && b.Member.IsStatic) && type.Initializers(isStatic: true).Any())
         {
-            var flow = new SocketFlow(type, reports, rootIsEntryPoint: false, memos, budget);
+            var flow = new SocketFlow(type, reports, hosted, rootIsEntryPoint: false, memos, budget);
             afterStaticConstruction = new FlowState();
             foreach (var initializer in type.Initializers(isStatic: true))
             {
@@ -88,7 +99,7 @@ internal sealed class SocketFlow
 
         foreach (var body in type.All.Where(IsConstructor).OrderBy(b => b.Member.IsStatic ? 0 : 1).Concat(type.All.Where(b => !IsConstructor(b))))
         {
-            var flow = new SocketFlow(type, reports, type.IsEntryPoint(body), memos, budget);
+            var flow = new SocketFlow(type, reports, hosted, type.IsEntryPoint(body), memos, budget);
             var entry = IsConstructor(body) && !body.Member.IsStatic && afterStaticConstruction is not null
                 ? flow.Constructed(null, afterStaticConstruction)
                 : new FlowState();
@@ -123,6 +134,11 @@ internal sealed class SocketFlow
                     afterConstruction.JoinWith(fields);
                 }
             }
+        }
+
+        if (budget[0] > 0)
+        {
+            hosted.Report(reports);
         }
     }
 
@@ -418,6 +434,12 @@ internal sealed class SocketFlow
                 if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
                 {
                     Returned = Union(Returned, value);
+                    if (_report && _flow._following.Count == 0 && value is not null)
+                    {
+                        // Whoever called the method may set options on what it returns.
+                        _flow._hosted.Escaped(value);
+                    }
+
                 }
             }
         }
@@ -450,7 +472,10 @@ internal sealed class SocketFlow
                     return Eval(conversion.Operand);
                 case IParenthesizedOperation parenthesized:
                     return Eval(parenthesized.Operand);
-                case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation:
+                    EscapeCaptured(operation.Syntax);
+                    return null;
+                case ILocalFunctionOperation:
                     return null;
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } when _implicitReceivers.Count > 0:
                     return _implicitReceivers.Peek();
@@ -507,13 +532,22 @@ internal sealed class SocketFlow
 
         private ImmutableHashSet<SocketValue>? Create(IObjectCreationOperation creation)
         {
-            foreach (var argument in creation.Arguments)
-            {
-                Eval(argument.Value);
-            }
-
+            var arguments = creation.Arguments.Select(a => Eval(a.Value)).ToList();
             if (!Symbols.IsSocket(creation.Type))
             {
+                if (Symbols.IsHost(creation.Constructor) && arguments.Count >= 2 && arguments[0] is { } hostedSockets)
+                {
+                    if (_report && HostedHandler.Of(TypeBodies.Unwrap(creation.Arguments[1].Value).Type) is { } handler)
+                    {
+                        var routed = Symbols.CapabilityOf(creation.Constructor!.Parameters[0].Type) is { } kind && kind.CarriesRoutingId;
+                        _flow._hosted.Hosted(hostedSockets, handler, creation.Arguments[1].Value.Syntax.GetLocation(), TypeBodies.Short(creation.Arguments[0].Value.Syntax), routed);
+                    }
+                }
+                else if (!Symbols.IsLibrary(creation.Constructor))
+                {
+                    Escape(creation.Arguments.Select(a => a.Value), arguments);
+                }
+
                 Eval(creation.Initializer);
                 return null;
             }
@@ -586,7 +620,8 @@ internal sealed class SocketFlow
 
             if (Symbols.TypedSetterOf(method) is { } option && invocation.Arguments.Length > 0)
             {
-                SetOption(arguments[0] ?? Opaque(invocation.Arguments[0].Value), isOptions: false, option, Nullness.NotNull, invocation.Syntax.GetLocation(), method.Name, invocation.Arguments[0].Value);
+                var record = method.TypeArguments.FirstOrDefault() ?? (invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value.Type : null);
+                SetOption(arguments[0] ?? Opaque(invocation.Arguments[0].Value), isOptions: false, option, Nullness.NotNull, invocation.Syntax.GetLocation(), method.Name, invocation.Arguments[0].Value, record: record);
                 return null;
             }
 
@@ -604,6 +639,12 @@ internal sealed class SocketFlow
             if (Follow(invocation, arguments) is { } followed)
             {
                 return followed.Returned ?? (Symbols.IsSocket(invocation.Type) ? Opaque(invocation) : null);
+            }
+
+            // Disposing (a 'using' calls it through IDisposable) sets no option.
+            if (!Symbols.IsLibrary(method) && method is not { Name: "Dispose" or "DisposeAsync", Parameters.Length: 0 })
+            {
+                Escape(invocation.Arguments.Select(a => a.Value).Concat(invocation.Instance is null ? Enumerable.Empty<IOperation>() : new[] { invocation.Instance }), arguments.Append(instance));
             }
 
             return Symbols.IsSocket(invocation.Type) ? Opaque(invocation) : null;
@@ -714,12 +755,88 @@ internal sealed class SocketFlow
             }
 
             var value = Eval(assignment.Value);
-            if (PathOf(assignment.Target) is { } slot)
+            var target = PathOf(assignment.Target);
+            if (target is not null)
             {
-                Bind(slot, value, ConstantOf(assignment.Value));
+                Bind(target, value, ConstantOf(assignment.Value));
+            }
+
+            if (_report && value is { Count: > 0 })
+            {
+                if (target?.TypeMember is { } member)
+                {
+                    _flow._hosted.Stored(value, member);
+                }
+                else if (target is null || !(target.IsCapture || target.Members.IsEmpty && target.Root is ILocalSymbol))
+                {
+                    // Into an element, or a member of another object: the analysis no longer sees what happens to it.
+                    _flow._hosted.Escaped(value);
+                }
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// Sockets handed to code the analysis does not follow: given as arguments, or reachable through an argument's
+        /// members (<c>Configure(holder)</c> with the socket in <c>holder.Socket</c>).
+        /// </summary>
+        private void Escape(IEnumerable<IOperation> operations, IEnumerable<ImmutableHashSet<SocketValue>?> values)
+        {
+            if (!_report)
+            {
+                return;
+            }
+
+            foreach (var value in values)
+            {
+                if (value is not null)
+                {
+                    _flow._hosted.Escaped(value);
+                }
+            }
+
+            foreach (var operation in operations)
+            {
+                if (PathOf(operation) is { IsCapture: false } path)
+                {
+                    EscapeReachable(path);
+                }
+            }
+        }
+
+        private void EscapeReachable(Slot path)
+        {
+            foreach (var pair in _state.Slots.Where(p => path.IsPrefixOf(p.Key)).ToList())
+            {
+                _flow._hosted.Escaped(pair.Value);
+            }
+        }
+
+        /// <summary>A lambda may run at any time, with whatever sockets it captures.</summary>
+        private void EscapeCaptured(SyntaxNode lambda)
+        {
+            if (!_report || _body.Model is not { } model || lambda.SyntaxTree != model.SyntaxTree)
+            {
+                return;
+            }
+
+            foreach (var name in lambda.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                var symbol = model.GetSymbolInfo(name).Symbol;
+                var slot = symbol switch
+                {
+                    ILocalSymbol local => Slot.Of(local),
+                    IParameterSymbol parameter => Slot.Of(parameter.OriginalDefinition),
+                    IFieldSymbol or IPropertySymbol when symbol.IsStatic => Slot.Of(symbol.OriginalDefinition),
+                    IFieldSymbol or IPropertySymbol => Slot.This.Member(symbol.OriginalDefinition),
+                    _ => null,
+                };
+                if (slot is not null)
+                {
+                    EscapeReachable(slot);
+                }
+            }
         }
 
         private void Bind(Slot slot, ImmutableHashSet<SocketValue>? value, Optional<object?> constant)
@@ -758,6 +875,11 @@ internal sealed class SocketFlow
                 Report(DiagnosticDescriptors.LifecycleOverUdp, endpointLocation, endpoint);
             }
 
+            if (_report)
+            {
+                _flow._hosted.Attached(values);
+            }
+
             foreach (var value in values)
             {
                 var state = StateOf(value.Socket);
@@ -780,12 +902,17 @@ internal sealed class SocketFlow
             _ => false,
         };
 
-        private void SetOption(ImmutableHashSet<SocketValue> targets, bool isOptions, LifecycleOption option, Nullness nullness, Location location, string name, IOperation? socketExpression, IOperation? assigned = null)
+        private void SetOption(ImmutableHashSet<SocketValue> targets, bool isOptions, LifecycleOption option, Nullness nullness, Location location, string name, IOperation? socketExpression, IOperation? assigned = null, ITypeSymbol? record = null)
         {
             var values = targets.Where(v => v.IsOptions == isOptions).ToList();
             if (values.Count == 0 && socketExpression is not null)
             {
                 values = Opaque(socketExpression).ToList();
+            }
+
+            if (_report && option == LifecycleOption.Disconnect && nullness != Nullness.Null)
+            {
+                _flow._hosted.DisconnectSet(values, record);
             }
 
             var types = TypesOf(values, socketExpression?.Type);

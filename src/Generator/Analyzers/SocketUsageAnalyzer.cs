@@ -26,7 +26,9 @@ public sealed class SocketUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidEndpoint,
         DiagnosticDescriptors.TransportNotSupported,
         DiagnosticDescriptors.LifecycleOverUdp,
-        DiagnosticDescriptors.EmptyDisconnect);
+        DiagnosticDescriptors.EmptyDisconnect,
+        DiagnosticDescriptors.DisconnectHandlerNeverRuns,
+        DiagnosticDescriptors.HandlerNeverRunsOnSocket);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -42,6 +44,7 @@ public sealed class SocketUsageAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolStartAction(symbolStart => AnalyzeType(symbolStart, symbols), SymbolKind.NamedType);
+            HandlerHosting.Register(start, symbols);
         });
     }
 

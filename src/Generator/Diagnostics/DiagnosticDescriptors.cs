@@ -178,6 +178,20 @@ internal static class DiagnosticDescriptors
         "'{0}' is not a handler name and is never called; did you mean '{1}'?",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor DisconnectHandlerNeverRuns = Create(
+        "LFL0308",
+        "Peer-disconnect handlers never run",
+        "'{0}' handles peer disconnects ({1}), but {2}, so they never run; {3}",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor HandlerNeverRunsOnSocket = Create(
+        "LFL0309",
+        "Handler never runs on the socket it is hosted on",
+        "'{0}' never runs: '{1}' is hosted only on {2}, {3}",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor StaticHandler = Create(
         "LFL0306",
         "Handler must be an instance method",
@@ -192,13 +206,13 @@ internal static class DiagnosticDescriptors
     [
         NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect, NotALifecycleMessage,
-        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler,
+        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler, DisconnectHandlerNeverRuns, HandlerNeverRunsOnSocket,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => ByIdMap[id];
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: $"https://github.com/lifeline-zmq/lifeline/blob/main/docs/diagnostics/{id}.md");
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] tags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: $"https://github.com/lifeline-zmq/lifeline/blob/main/docs/diagnostics/{id}.md", customTags: tags);
 }
