@@ -928,6 +928,7 @@ public class SocketFlowDiagnosticTests
             }
             """)).Source).Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Contains("connection string connects at once", Message("""var s = new DealerSocket(">tcp://127.0.0.1:5555"); s.SetHelloMessage(new Hi("a"));"""), System.StringComparison.Ordinal);
+        Assert.Contains("'(primary ? a : b).Connect'", Message("""var primary = System.Environment.ProcessorCount > 1; var a = new DealerSocket(); var b = new DealerSocket(); (primary ? a : b).Connect("tcp://127.0.0.1:1"); a.SetHelloMessage(new Hi("a"));"""), System.StringComparison.Ordinal);
         Assert.Contains("request-reply", Message("""var s = new RequestSocket(); s.Options.HelloMessage = new byte[] { 1 };"""), System.StringComparison.Ordinal);
     }
 

@@ -604,7 +604,13 @@ internal sealed class SocketFlow
             {
                 if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && PathOf(argument.Value) is { } written)
                 {
+                    // A socket written through ref or out (Interlocked.Exchange(ref _dealer, new DealerSocket())) is
+                    // one the analysis knows nothing of, not the field's earlier socket.
                     _state.Invalidate(written);
+                    if (Symbols.IsSocket(argument.Value.Type))
+                    {
+                        _state.Slots[written] = Opaque(argument.Value);
+                    }
                 }
             }
 
@@ -621,7 +627,7 @@ internal sealed class SocketFlow
             if (Symbols.TypedSetterOf(method) is { } option && invocation.Arguments.Length > 0)
             {
                 var record = method.TypeArguments.FirstOrDefault() ?? (invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value.Type : null);
-                SetOption(arguments[0] ?? Opaque(invocation.Arguments[0].Value), isOptions: false, option, Nullness.NotNull, invocation.Syntax.GetLocation(), method.Name, invocation.Arguments[0].Value, record: record);
+                SetOption(arguments[0] ?? Opaque(invocation.Arguments[0].Value), isOptions: false, option, Nullness.NotNull, WithConditionalAccess(invocation.Syntax).GetLocation(), method.Name, invocation.Arguments[0].Value, record: record);
                 return null;
             }
 
@@ -735,7 +741,10 @@ internal sealed class SocketFlow
 
         private ImmutableHashSet<SocketValue>? Assign(ISimpleAssignmentOperation assignment)
         {
-            if (assignment.Target is IPropertyReferenceOperation option && Symbols.OptionOf(option.Property) is { } kind)
+            var assigned = assignment.Target is IFlowCaptureReferenceOperation captured && _body.Captured(captured.Id) is IPropertyReferenceOperation capturedTarget
+                ? capturedTarget
+                : assignment.Target;
+            if (assigned is IPropertyReferenceOperation option && Symbols.OptionOf(option.Property) is { } kind)
             {
                 var options = Eval(option.Instance);
                 Eval(assignment.Value);
@@ -893,9 +902,21 @@ internal sealed class SocketFlow
 
         private static bool IsSet(OptionState state) => state == OptionState.MaySet;
 
-        /// <summary>new byte[0], new byte[] { }, Array.Empty&lt;byte&gt;().</summary>
+        /// <summary>'d?.SetHelloMessage(...)' whole: the invocation alone is '.SetHelloMessage(...)'.</summary>
+        private static SyntaxNode WithConditionalAccess(SyntaxNode syntax)
+        {
+            while (syntax.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == syntax)
+            {
+                syntax = access;
+            }
+
+            return syntax;
+        }
+
+        /// <summary>new byte[0], new byte[] { }, Array.Empty&lt;byte&gt;(), [].</summary>
         private static bool IsEmptyArray(IOperation value) => TypeBodies.Unwrap(value) switch
         {
+            { Syntax: CollectionExpressionSyntax { Elements.Count: 0 } } => true,
             IArrayCreationOperation { Initializer: { ElementValues.Length: 0 } } => true,
             IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 } creation => creation.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 },
             IInvocationOperation { TargetMethod: { Name: "Empty", ContainingType: { Name: "Array", ContainingNamespace.Name: "System" } } } => true,

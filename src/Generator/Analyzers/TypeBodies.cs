@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -27,6 +28,40 @@ internal sealed class Body
     public ControlFlowGraph Graph { get; }
 
     public bool IsLambda { get; }
+
+    private Dictionary<CaptureId, IOperation>? _captured;
+
+    /// <summary>
+    /// What a capture of the graph holds, when one operation is captured under it: the graph captures the target of an
+    /// assignment whose value branches (<c>d.Options.HelloMessage = c ? null : h</c>), and the assignment then names the
+    /// capture.
+    /// </summary>
+    public IOperation? Captured(CaptureId id)
+    {
+        if (_captured is null)
+        {
+            _captured = new Dictionary<CaptureId, IOperation>();
+            var ambiguous = new HashSet<CaptureId>();
+            foreach (var capture in Operations().OfType<IFlowCaptureOperation>())
+            {
+                if (!_captured.ContainsKey(capture.Id))
+                {
+                    _captured[capture.Id] = capture.Value;
+                }
+                else
+                {
+                    ambiguous.Add(capture.Id);
+                }
+            }
+
+            foreach (var twice in ambiguous)
+            {
+                _captured.Remove(twice);
+            }
+        }
+
+        return _captured.TryGetValue(id, out var value) ? value : null;
+    }
 
     public IEnumerable<IOperation> Operations()
     {
@@ -246,6 +281,12 @@ internal sealed class TypeBodies
 
     public static string Short(SyntaxNode syntax)
     {
+        // Operations leave out the parentheses: '(primary ? a : b).Connect' must not read 'primary ? a : b.Connect'.
+        while (syntax.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            syntax = parenthesized;
+        }
+
         var text = syntax.ToString();
         return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
     }
