@@ -16,6 +16,10 @@ public class LifecycleArgumentTests
     [InlineData("var s = new RouterSocket(); s.SetDisconnectMessage({|LFL0210:new Hi(\"a\")|});", "is a hello message")]
     [InlineData("var s = new DealerSocket(); s.SetHelloMessage({|LFL0210:new Part(1)|});", "[MessagePart]")]
     [InlineData("var s = new DealerSocket(); s.SetHelloMessage({|LFL0210:new NotARecord()|});", "is not a record")]
+    // The options of Lifeline.Hosting.
+    [InlineData("var o = new LifelineDealerOptions(); o.SetHello({|LFL0210:new Bye(\"a\")|});", "is a disconnect message")]
+    [InlineData("var o = new LifelineRouterOptions(); o.SetDisconnectMessage({|LFL0210:new Plain(\"a\")|});", "has no [DisconnectMessage] attribute")]
+    [InlineData("var o = new LifelineRouterOptions(); o.SetHello({|LFL0210:new Part(1)|});", "[MessagePart]")]
     public void Values_of_the_wrong_kind_are_explained_on_the_argument(string body, string reason)
     {
         DiagnosticAssert.Reported(Program(body), DiagnosticSeverity.Error, Analyze);
@@ -28,6 +32,7 @@ public class LifecycleArgumentTests
     [InlineData("var s = new RouterSocket(); s.SetDisconnectMessage(new Bye(\"a\")); s.SetHelloMessage(new Hi(\"b\"));")]
     [InlineData("var s = new DealerSocket(); s.Options.HelloMessage = new byte[] { 1 };")]
     [InlineData("var other = new Other(); other.SetHelloMessage(new Plain(\"a\"));")]
+    [InlineData("var o = new LifelineRouterOptions(); o.SetHello(new Hi(\"a\")); o.SetDisconnectMessage(new Bye(\"b\")); o.SetDisconnectMessage(_ => new Bye(\"c\"));")]
     public void Valid_calls_and_other_methods_of_the_same_name_are_silent(string body) =>
         DiagnosticAssert.None(Program(body), Analyze);
 
@@ -35,6 +40,7 @@ public class LifecycleArgumentTests
         using Lifeline;
         using NetMQ;
         using NetMQ.Sockets;
+        using Lifeline.Hosting;
         [HelloMessage] public partial record Hi(string Name);
         [DisconnectMessage] public partial record Bye(string Reason);
         [MessagePart] public partial record Part(int X);

@@ -12,7 +12,7 @@ namespace Lifeline.Generator.Analyzers;
 
 /// <summary>
 /// Explains why a value cannot be passed to Lifeline's typed <c>SetHelloMessage</c> or <c>SetDisconnectMessage</c>,
-/// where the compiler only says that a generic constraint failed (CS0311 or CS0315): the record lacks its attribute, or is
+/// where the compiler only says that a generic constraint failed (CS0311 or CS0315), also for the options of Lifeline.Hosting: the record lacks its attribute, or is
 /// the other kind of message.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -32,16 +32,16 @@ public sealed class LifecycleArgumentAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
-        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name and ("SetHelloMessage" or "SetDisconnectMessage") }
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name and ("SetHelloMessage" or "SetDisconnectMessage" or "SetHello") }
             || invocation.ArgumentList.Arguments.Count != 1)
         {
             return;
         }
 
-        // Only a call the compiler could not bind to one of Lifeline's overloads.
+        // Only a call the compiler could not bind to one of Lifeline's methods: the socket extensions, or the options of
+        // Lifeline.Hosting (SetHello, SetDisconnectMessage).
         var info = context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken);
-        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty
-            || !info.CandidateSymbols.All(c => SymbolNames.Is(c.ContainingType, "Lifeline", "LifelineSocketExtensions")))
+        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty || !info.CandidateSymbols.All(IsLifelines))
         {
             return;
         }
@@ -52,7 +52,7 @@ public sealed class LifecycleArgumentAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var wanted = name == "SetHelloMessage" ? MessageRole.Hello : MessageRole.Disconnect;
+        var wanted = name == "SetDisconnectMessage" ? MessageRole.Disconnect : MessageRole.Hello;
         var attribute = wanted == MessageRole.Hello ? "[HelloMessage]" : "[DisconnectMessage]";
         var role = MessageParser.RoleOf(type);
         string? reason = role switch
@@ -70,4 +70,9 @@ public sealed class LifecycleArgumentAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotALifecycleMessage, argument.GetLocation(), type.ToDisplayString(), name, reason));
         }
     }
+
+    private static bool IsLifelines(ISymbol candidate) =>
+        SymbolNames.Is(candidate.ContainingType, "Lifeline", "LifelineSocketExtensions")
+        || SymbolNames.Is(candidate.ContainingType, "Lifeline.Hosting", "LifelineSocketOptions")
+        || SymbolNames.Is(candidate.ContainingType, "Lifeline.Hosting", "LifelineRouterOptions");
 }
