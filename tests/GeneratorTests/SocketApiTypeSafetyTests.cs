@@ -38,6 +38,8 @@ public class SocketApiTypeSafetyTests
     [InlineData("SubscriberSocket", "SetDisconnectMessage(new Bye(\"b\"))", "SUB")]
     [InlineData("NetMQ.NetMQSocket", "SetHelloMessage(new Hi(\"a\"))", "socket class")]
     [InlineData("NetMQ.ThreadSafeSocket", "SetDisconnectMessage(new Bye(\"b\"))", "socket class")]
+    // The options of a DEALER hosted by Lifeline.Hosting: not a bare CS1061 either.
+    [InlineData("Lifeline.Hosting.LifelineDealerOptions", "SetDisconnectMessage(new Bye(\"b\"))", "DEALER")]
     public void Other_socket_types_do_not_compile_and_say_why(string socket, string call, string why)
     {
         // CS0619: an [Obsolete(error: true)] overload, whose message explains what NetMQ does on that socket type.
