@@ -825,7 +825,8 @@ internal sealed class SocketFlow
         /// <summary>A lambda may run at any time, with whatever sockets it captures.</summary>
         private void EscapeCaptured(SyntaxNode lambda)
         {
-            if (!_report || _body.Model is not { } model || lambda.SyntaxTree != model.SyntaxTree)
+            if (!_report || _body.Model is not { } model || lambda.SyntaxTree != model.SyntaxTree
+                || !_state.Slots.Values.Any(values => values.Any(v => v.Socket.Kind == ObjectKind.Created)))
             {
                 return;
             }
