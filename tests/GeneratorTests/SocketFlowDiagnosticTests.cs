@@ -929,6 +929,8 @@ public class SocketFlowDiagnosticTests
             """)).Source).Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Contains("connection string connects at once", Message("""var s = new DealerSocket(">tcp://127.0.0.1:5555"); s.SetHelloMessage(new Hi("a"));"""), System.StringComparison.Ordinal);
         Assert.Contains("'(primary ? a : b).Connect'", Message("""var primary = System.Environment.ProcessorCount > 1; var a = new DealerSocket(); var b = new DealerSocket(); (primary ? a : b).Connect("tcp://127.0.0.1:1"); a.SetHelloMessage(new Hi("a"));"""), System.StringComparison.Ordinal);
+        Assert.Contains("a peer that leaves before gets none", Message("""var s = new RouterSocket(); s.Bind("tcp://127.0.0.1:1"); s.SetDisconnectMessage(new Bye("b"));"""), System.StringComparison.Ordinal);
+        Assert.Contains("over inproc NetMQ fixes it", Message("""var s = new RouterSocket(); s.Bind("inproc://x"); s.SetDisconnectMessage(new Bye("b"));"""), System.StringComparison.Ordinal);
         Assert.Contains("request-reply", Message("""var s = new RequestSocket(); s.Options.HelloMessage = new byte[] { 1 };"""), System.StringComparison.Ordinal);
     }
 

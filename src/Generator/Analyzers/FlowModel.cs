@@ -153,12 +153,18 @@ internal readonly struct SocketValue : IEquatable<SocketValue>
 /// <summary>An earlier Connect or Bind that a later option set is reported against.</summary>
 internal sealed class Witness : IEquatable<Witness>
 {
-    public Witness(string text, ISymbol member, int order)
+    public Witness(string text, ISymbol member, int order, string? transport = null)
     {
         Text = text;
         Member = member;
         Order = order;
+        Transport = transport;
     }
+
+    /// <summary>The transport of the endpoint attached, when it is a constant: what NetMQ does next depends on it.</summary>
+    public string? Transport { get; }
+
+    public Witness WithTransport(string? transport) => transport == Transport ? this : new Witness(Text, Member, Order, transport);
 
     /// <summary>"'dealer.Connect'", or a constructor whose connection string connects.</summary>
     public string Text { get; }
@@ -174,7 +180,7 @@ internal sealed class Witness : IEquatable<Witness>
         SymbolEqualityComparer.Default.Equals(Member, reportedIn) ? Text : $"{Text} in '{MemberName(Member)}'";
 
     public bool Equals(Witness? other) =>
-        other is not null && Order == other.Order && Text == other.Text && SymbolEqualityComparer.Default.Equals(Member, other.Member);
+        other is not null && Order == other.Order && Text == other.Text && Transport == other.Transport && SymbolEqualityComparer.Default.Equals(Member, other.Member);
 
     public override bool Equals(object? obj) => Equals(obj as Witness);
 

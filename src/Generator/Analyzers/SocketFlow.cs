@@ -894,7 +894,7 @@ internal sealed class SocketFlow
             {
                 var state = StateOf(value.Socket);
                 var withoutHello = state.AttachedWithoutHello ?? (state.Hello.HasFlag(OptionState.MayUnset) ? witness : null);
-                var withoutDisconnect = state.AttachedWithoutDisconnect ?? (state.Disconnect.HasFlag(OptionState.MayUnset) ? witness : null);
+                var withoutDisconnect = state.AttachedWithoutDisconnect ?? (state.Disconnect.HasFlag(OptionState.MayUnset) ? witness.WithTransport(transport) : null);
                 var reconnects = method is AttachMethod.Connect or AttachMethod.ConnectPeer && EndpointRules.Reconnects(transport);
                 var armed = state.ArmedConnect ?? (reconnects && state.Hello.HasFlag(OptionState.MaySet) ? witness : null);
                 _state.Sockets[value.Socket] = state.WithWitnesses(withoutHello, withoutDisconnect, armed);
@@ -970,7 +970,13 @@ internal sealed class SocketFlow
                     }
                     else if (nullness != Nullness.Null && state.AttachedWithout(option) is { } attached)
                     {
-                        var consequence = option == LifecycleOption.Hello ? "never send it" : "may never generate it";
+                        var consequence = option == LifecycleOption.Hello ? "never send it" : attached.Transport switch
+                        {
+                            // NetMQ's sessions read the socket's options when a tcp or ipc connection ends.
+                            "tcp" or "ipc" => "generate it only if they end after this line (a peer that leaves before gets none)",
+                            "inproc" => "never generate it (over inproc NetMQ fixes it when the peer connects)",
+                            _ => "may never generate it",
+                        };
                         Report(DiagnosticDescriptors.OptionAfterConnect, location, name, attached.Describe(_body.Member), consequence);
                     }
                 }
