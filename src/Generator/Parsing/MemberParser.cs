@@ -248,7 +248,7 @@ internal static class MemberParser
             keyBytes.Append(keyBytes.Length == 0 ? "0x" : ", 0x").Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
         }
 
-        var identifier = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        var identifier = Identifiers.Escape(name);
         return new MemberSpec(name, identifier, keyBytes.ToString(), utf8.Length, shape, isPositional, presence, defaultValue, defaultJson);
     }
 
