@@ -10,7 +10,7 @@ internal static class MessageEmitter
     public static string Emit(MessageSpec spec)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header).Line("#nullable enable").Line();
+        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings).Line();
         using (code.Namespace(spec.Namespace))
         {
             var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {Identifiers.Escape(c.Name)}")).ToList();
