@@ -22,6 +22,10 @@ public class GeneratorDiagnosticTests
     [InlineData("public partial class Outer { [HelloMessage] protected partial record {|LFL0005:Hello|}(string Name); }")]
     [InlineData("[HelloMessage] file partial record {|LFL0005:Hello|}(string Name);")]
     [InlineData("[HelloMessage, DisconnectMessage] public partial record {|LFL0006:Both|}(string Name);")]
+    [InlineData("[HelloMessage, MessagePart] public partial record {|LFL0006:Both|}(string Name);")]
+    [InlineData("[MessagePart, DisconnectMessage] public partial record struct {|LFL0006:Both|}(string Name);")]
+    [InlineData("[DisconnectMessage] public partial record Gone(string Reason) : {|LFL0006:IHelloMessage<Gone>|};")]
+    [InlineData("[MessagePart] public partial record Part(int X) : {|LFL0006:ILifelineMessage<Part>|};")]
     [InlineData("[HelloMessage({|LFL0007:Id = -1|})] public partial record Hello(string Name);")]
     [InlineData("[HelloMessage] public partial record {|LFL0009:Hello|} { public Hello(int x) { } public int X { get; init; } }")]
     [InlineData("public record Base; [HelloMessage] public partial record Hello(string Name) : {|LFL0010:Base|};")]
@@ -83,6 +87,7 @@ public class GeneratorDiagnosticTests
     [InlineData("[HelloMessage(Id = 1)] public partial record A(string X); [DisconnectMessage(Id = 2)] public partial record B(string X);")]
     [InlineData("[HelloMessage] public partial record Hello { public Hello() { } public int X { get; init; } }")]
     [InlineData("[MessagePart] public partial record P(int X); [MessagePart] public partial record Q(int X);")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) : IHelloMessage<Hello>, System.IComparable<Hello> { public int CompareTo(Hello? other) => 0; }")]
     public void Near_misses_stay_silent(string source) => DiagnosticAssert.None(Usings + source, GeneratorDiagnostics);
 
     private static ImmutableArray<Diagnostic> GeneratorDiagnostics(string source) => TestCompilation.Run(source).GeneratorDiagnostics;

@@ -36,8 +36,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BothKinds = Create(
         "LFL0006",
-        "A record cannot be both hello and disconnect message",
-        "'{0}' is marked both [HelloMessage] and [DisconnectMessage]; declare two records, one for each kind");
+        "A record has one lifecycle kind",
+        "'{0}' is {1}; a record has one kind, so declare one record for each");
 
     public static readonly DiagnosticDescriptor InvalidId = Create(
         "LFL0007",
