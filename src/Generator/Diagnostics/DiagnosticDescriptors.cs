@@ -96,6 +96,11 @@ internal static class DiagnosticDescriptors
         "'{0}' has public members, but all of them are computed, so the message carries no data; declare the data as positional parameters or {{ get; init; }} properties",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor MemberNotRestored = Create(
+        "LFL0104",
+        "Member cannot be restored from the wire",
+        "'{0}' of '{1}' {2}, so a received message cannot be built with it; {3}");
+
     public static readonly DiagnosticDescriptor DisconnectThrows = Create(
         "LFL0201",
         "Disconnect message on a socket type that rejects it",
@@ -190,7 +195,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData,
+        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData, MemberNotRestored,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect, NotALifecycleMessage,
         HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler,
     ];
