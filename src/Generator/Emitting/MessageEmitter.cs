@@ -176,9 +176,8 @@ internal static class MessageEmitter
                     foreach (var (member, index) in group)
                     {
                         // The key constant holds the MessagePack header too; compare only the name bytes.
-                        var headerLength = member.KeyLength <= 31 ? 1 : 2;
                         using (code.Indent())
-                        using (code.Open($"if (global::System.MemoryExtensions.SequenceEqual(__key, Key_{member.Name}.Slice({headerLength})))"))
+                        using (code.Open($"if (global::System.MemoryExtensions.SequenceEqual(__key, Key_{member.Name}.Slice({member.KeyHeaderLength})))"))
                         {
                             code.Line($"__member = \"{member.Name}\";");
                             code.Line($"{Names.Wire}.EnsureFirst(__h{index});");

@@ -305,8 +305,12 @@ internal static class MemberParser
     {
         var utf8 = Encoding.UTF8.GetBytes(name);
 
-        // Identifiers are far shorter than 256 bytes, so str8 is the widest header needed.
-        var header = utf8.Length <= 31 ? new[] { (byte)(0xA0 | utf8.Length) } : new[] { (byte)0xD9, (byte)utf8.Length };
+        var header = MemberSpec.HeaderLength(utf8.Length) switch
+        {
+            1 => new[] { (byte)(0xA0 | utf8.Length) },
+            2 => new[] { (byte)0xD9, (byte)utf8.Length },
+            _ => new[] { (byte)0xDA, (byte)(utf8.Length >> 8), (byte)utf8.Length },
+        };
         var keyBytes = new StringBuilder((header.Length + utf8.Length) * 6);
         foreach (var b in header.Concat(utf8))
         {
