@@ -91,6 +91,7 @@ public class MistakeTests
     [InlineData("[HelloMessage] public partial record Hello(int Code, string Name) { public int Code { get; init; } = Code; public readonly string Name = Name; }")]
     [InlineData("[LifelineHandler] public partial class Server { void OnConnect(string reason) { } void OnPeerConnectedLater(int x) { } static void Helper() { } async Task OnPeerConnectedAsyncWork() => await Task.Yield(); }")]
     [InlineData("[LifelineHandler] public partial class Server { async ValueTask OnPeerConnected(PeerId peer, Hi hello) => await Task.Yield(); void OnMessage(PeerId peer, NetMQMessage message) { } }")]
+    [InlineData("[LifelineHandler] public partial class Server : System.IDisposable { private readonly int _lifelineCatalog = 1; public int Catalog => _lifelineCatalog; void OnDisconnected() { } void System.IDisposable.Dispose() { } } file class Helper { }")]
     public void Valid_neighbours_are_silent_and_compile_cleanly(string source)
     {
         var run = TestCompilation.Run(Records + source);

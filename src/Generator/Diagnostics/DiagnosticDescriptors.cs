@@ -62,7 +62,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CatalogClass = Create(
         "LFL0011",
         "Catalog class must be a non-generic static partial class",
-        "'{0}' is marked [LifelineCatalog]; declare it 'static partial class' without type parameters so that the generator can add the catalog to it");
+        "'{0}' is marked [LifelineCatalog] but {1}; declare it a public or internal 'static partial class' without type parameters, and leave the names Catalog, Resolver and Schema to the generator, so that it can add the catalog to it");
 
     public static readonly DiagnosticDescriptor TwoCatalogClasses = Create(
         "LFL0012",
