@@ -44,6 +44,7 @@ public sealed class LifelineGenerator : IIncrementalGenerator
         // Two pipelines, as in System.Text.Json's generator: sources come from specs that hold no location, so moving
         // code regenerates nothing; diagnostics travel apart and may be reported again when their lines move.
         var specs = new List<IncrementalValueProvider<ImmutableArray<MessageSpec>>>();
+        var validSpecs = new List<IncrementalValuesProvider<MessageSpec>>();
         foreach (var (attribute, role, step) in new[]
         {
             (MessageParser.HelloAttribute, MessageRole.Hello, Steps.Hellos),
@@ -54,14 +55,24 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             var results = Annotated(context, attribute, role, step);
             Report(context, results.SelectMany(static (r, _) => r.Diagnostics), supported);
             var valid = results.Select(static (r, _) => r.Spec).Where(static s => s is not null).Select(static (s, _) => s!).WithTrackingName(Steps.Specs);
-            context.RegisterSourceOutput(valid.Combine(supported), static (spc, pair) =>
+            validSpecs.Add(valid);
+            specs.Add(valid.Collect());
+        }
+
+        // The compiler compares hint names ignoring case; records whose names differ only in case (Hello, HELLO) get
+        // their exact name's hash in the hint. In valid code the list is empty and stays cached.
+        var recordTwins = specs[0].Combine(specs[1]).Combine(specs[2])
+            .Select(static (all, _) => CaseTwins(all.Left.Left.Concat(all.Left.Right).Concat(all.Right).Select(s => s.HintName)));
+        foreach (var valid in validSpecs)
+        {
+            context.RegisterSourceOutput(valid.Combine(recordTwins).Combine(supported), static (spc, input) =>
             {
-                if (pair.Right)
+                var ((spec, twins), supported) = input;
+                if (supported)
                 {
-                    spc.AddSource(pair.Left.HintName, MessageEmitter.Emit(pair.Left));
+                    spc.AddSource(Distinct(spec.HintName, twins), MessageEmitter.Emit(spec));
                 }
             });
-            specs.Add(valid.Collect());
         }
 
         var entries = specs[0].Combine(specs[1]).Combine(specs[2])
@@ -98,11 +109,13 @@ public sealed class LifelineGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left.Count > 0 || pair.Right is not null ? (pair.Right ?? CatalogClassSpec.Default).FullName : null);
         Report(context, handlers.SelectMany(static (h, _) => h.Diagnostics), supported);
         var handlerSpecs = handlers.Select(static (h, _) => h.Spec).Where(static s => s is not null).Select(static (s, _) => s!);
-        context.RegisterSourceOutput(handlerSpecs.Combine(assemblyCatalog).Combine(supported), static (spc, pair) =>
+        var handlerTwins = handlerSpecs.Collect().Select(static (all, _) => CaseTwins(all.Select(h => h.HintName)));
+        context.RegisterSourceOutput(handlerSpecs.Combine(assemblyCatalog).Combine(handlerTwins).Combine(supported), static (spc, input) =>
         {
-            if (pair.Right)
+            var (((spec, catalog), twins), supported) = input;
+            if (supported)
             {
-                spc.AddSource(pair.Left.Left.HintName, HandlerEmitter.Emit(pair.Left.Left, pair.Left.Right));
+                spc.AddSource(Distinct(spec.HintName, twins), HandlerEmitter.Emit(spec, catalog));
             }
         });
 
@@ -159,6 +172,26 @@ public sealed class LifelineGenerator : IIncrementalGenerator
                 static (node, _) => node is TypeDeclarationSyntax,
                 (ctx, ct) => MessageParser.Parse(ctx, role, ct))
             .WithTrackingName(step);
+
+    /// <summary>The hint names that equal another one ignoring case, as the compiler compares them.</summary>
+    private static EquatableArray<string> CaseTwins(IEnumerable<string> hintNames) =>
+        hintNames.GroupBy(h => h, System.StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g)
+            .OrderBy(h => h, System.StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    /// <summary>The hint name itself, or, for one of several that differ only in case, with the hash of its exact spelling.</summary>
+    private static string Distinct(string hintName, EquatableArray<string> twins)
+    {
+        if (!twins.Contains(hintName))
+        {
+            return hintName;
+        }
+
+        var stem = hintName.Substring(0, hintName.Length - ".g.cs".Length);
+        return stem + "." + MessageIds.FromName(hintName).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+    }
 
     private static EquatableArray<CatalogEntry> ToEntries(IEnumerable<MessageSpec> specs) =>
         specs.Select(s => new CatalogEntry(s.FullName, s.MetadataName, s.DisplayName, s.Role, s.MessageId))

@@ -22,6 +22,10 @@ public class GeneratorDiagnosticTests
     [InlineData("public partial class Outer { [HelloMessage] protected partial record {|LFL0005:Hello|}(string Name); }")]
     [InlineData("[HelloMessage] file partial record {|LFL0005:Hello|}(string Name);")]
     [InlineData("[HelloMessage, DisconnectMessage] public partial record {|LFL0006:Both|}(string Name);")]
+    [InlineData("[HelloMessage, MessagePart] public partial record {|LFL0006:Both|}(string Name);")]
+    [InlineData("[MessagePart, DisconnectMessage] public partial record struct {|LFL0006:Both|}(string Name);")]
+    [InlineData("[DisconnectMessage] public partial record Gone(string Reason) : {|LFL0006:IHelloMessage<Gone>|};")]
+    [InlineData("[MessagePart] public partial record Part(int X) : {|LFL0006:ILifelineMessage<Part>|};")]
     [InlineData("[HelloMessage({|LFL0007:Id = -1|})] public partial record Hello(string Name);")]
     [InlineData("[HelloMessage] public partial record {|LFL0009:Hello|} { public Hello(int x) { } public int X { get; init; } }")]
     [InlineData("public record Base; [HelloMessage] public partial record Hello(string Name) : {|LFL0010:Base|};")]
@@ -57,6 +61,9 @@ public class GeneratorDiagnosticTests
     [InlineData("namespace N.M { [DisconnectMessage(Id = 5)] public partial record {|LFL0008:B|}(string X); } [HelloMessage(Id = 5)] public partial record A(string X);")]
     [InlineData("[LifelineCatalog] public partial class {|LFL0011:Messages|} { }")]
     [InlineData("[LifelineCatalog] public static class {|LFL0011:Messages|} { }")]
+    [InlineData("[LifelineCatalog] public static partial class {|LFL0011:Messages|} { public static int Catalog => 1; }")]
+    [InlineData("public partial class Outer { [LifelineCatalog] private static partial class {|LFL0011:Messages|} { } }")]
+    [InlineData("[LifelineCatalog] file static partial class {|LFL0011:Messages|} { }")]
     [InlineData("[LifelineCatalog] public static partial class A { } public static partial class Outer { [LifelineCatalog] public static partial class {|LFL0012:B|} { } }")]
     public void Checks_across_types_are_reported_on_the_declaration_that_carries_the_attribute(string markup) =>
         DiagnosticAssert.Reported(Usings + markup, DiagnosticSeverity.Error, GeneratorDiagnostics);
@@ -83,6 +90,8 @@ public class GeneratorDiagnosticTests
     [InlineData("[HelloMessage(Id = 1)] public partial record A(string X); [DisconnectMessage(Id = 2)] public partial record B(string X);")]
     [InlineData("[HelloMessage] public partial record Hello { public Hello() { } public int X { get; init; } }")]
     [InlineData("[MessagePart] public partial record P(int X); [MessagePart] public partial record Q(int X);")]
+    [InlineData("public partial class Outer { [LifelineCatalog] internal static partial class Messages { public static int Count => 1; } }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) : IHelloMessage<Hello>, System.IComparable<Hello> { public int CompareTo(Hello? other) => 0; }")]
     public void Near_misses_stay_silent(string source) => DiagnosticAssert.None(Usings + source, GeneratorDiagnostics);
 
     private static ImmutableArray<Diagnostic> GeneratorDiagnostics(string source) => TestCompilation.Run(source).GeneratorDiagnostics;

@@ -41,6 +41,10 @@ public class HandlerDiagnosticTests
     [InlineData("[LifelineHandler] public class {|LFL0303:Server|} { }")]
     [InlineData("[LifelineHandler] public partial class {|LFL0303:Server|}<T> { }")]
     [InlineData("public class {|LFL0004:Outer|} { [LifelineHandler] public partial class Server { } }")]
+    [InlineData("[LifelineHandler] file partial class {|LFL0303:Server|} { void OnDisconnected() { } }")]
+    [InlineData("file partial class Outer { [LifelineHandler] public partial class {|LFL0303:Server|} { void OnDisconnected() { } } }")]
+    [InlineData("[LifelineHandler] public partial class {|LFL0303:Server|} { private int __LifelineCatalog = 0; public int Count => __LifelineCatalog; }")]
+    [InlineData("[LifelineHandler] public partial class {|LFL0303:Server|} : ILifelineHandler { ValueTask ILifelineHandler.OnDisconnectedAsync() => default; }")]
     public void Handler_classes_that_cannot_be_extended_are_reported(string declaration) =>
         DiagnosticAssert.Reported(Records + declaration, DiagnosticSeverity.Error, Diagnostics);
 

@@ -35,6 +35,10 @@ public class MistakeTests
     [InlineData("[MessagePart] public record {|LFL0001:Part|}(int X); [HelloMessage] public partial record Hello({|LFL0101:Part|} Part);")]
     [InlineData("[HelloMessage] public partial record Hello({|LFL0101:List<object>|} Items);")]
     [InlineData("[MessagePart] public partial record Part(int X) { public int {|LFL0014:LifelineFormatter|} { get; init; } } [HelloMessage] public partial record Hello({|LFL0101:Part|} Part);")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public required int {|LFL0104:Level|}; }")]
+    [InlineData("[HelloMessage] internal partial record Hello(string Name) { internal required int {|LFL0104:Level|} { get; init; } }")]
+    [InlineData("[HelloMessage] public partial record Hello(int Code) { public string {|LFL0104:Code|} { get; } = Code.ToString(); }")]
+    [InlineData("[HelloMessage] public partial record Hello(int Code) { public readonly long {|LFL0104:Code|} = Code; }")]
     public void Record_mistakes_are_errors_on_the_users_span(string markup) => AssertReported(Usings + markup, DiagnosticSeverity.Error);
 
     [Theory]
@@ -42,6 +46,7 @@ public class MistakeTests
     [InlineData("[HelloMessage] public partial record Hello(string Name) { public int {|LFL0102:Level|} { get; } }")]
     [InlineData("[HelloMessage] public partial record Hello(string Name) { public int {|LFL0102:Level|}; }")]
     [InlineData("[HelloMessage] public partial record Hello(string Name) { public readonly int {|LFL0102:Level|} = 4; }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public int {|LFL0102:Level|} { init { } } }")]
     [InlineData("[HelloMessage] public partial record {|LFL0103:Hello|} { public string Name => \"fixed\"; }")]
     public void Data_that_does_not_travel_is_a_warning_and_the_record_is_still_generated(string markup)
     {
@@ -82,8 +87,11 @@ public class MistakeTests
     [InlineData("[HelloMessage] public partial record Hello(string Name) { public int Twice => Name.Length * 2; }")]
     [InlineData("[HelloMessage] public partial record Hello(string Name) { public const int Version = 2; public static int Count; private int _cache = 1; public int Cache => _cache; }")]
     [InlineData("[HelloMessage] public partial record Hello(string Name) { public int Level { get; init; } = 3; }")]
+    [InlineData("[HelloMessage] public partial record Hello(string Name) { public required int Level { get; init; } internal int Cache { get; init; } }")]
+    [InlineData("[HelloMessage] public partial record Hello(int Code, string Name) { public int Code { get; init; } = Code; public readonly string Name = Name; }")]
     [InlineData("[LifelineHandler] public partial class Server { void OnConnect(string reason) { } void OnPeerConnectedLater(int x) { } static void Helper() { } async Task OnPeerConnectedAsyncWork() => await Task.Yield(); }")]
     [InlineData("[LifelineHandler] public partial class Server { async ValueTask OnPeerConnected(PeerId peer, Hi hello) => await Task.Yield(); void OnMessage(PeerId peer, NetMQMessage message) { } }")]
+    [InlineData("[LifelineHandler] public partial class Server : System.IDisposable { private readonly int _lifelineCatalog = 1; public int Catalog => _lifelineCatalog; void OnDisconnected() { } void System.IDisposable.Dispose() { } } file class Helper { }")]
     public void Valid_neighbours_are_silent_and_compile_cleanly(string source)
     {
         var run = TestCompilation.Run(Records + source);

@@ -36,8 +36,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BothKinds = Create(
         "LFL0006",
-        "A record cannot be both hello and disconnect message",
-        "'{0}' is marked both [HelloMessage] and [DisconnectMessage]; declare two records, one for each kind");
+        "A record has one lifecycle kind",
+        "'{0}' is {1}; a record has one kind, so declare one record for each");
 
     public static readonly DiagnosticDescriptor InvalidId = Create(
         "LFL0007",
@@ -62,7 +62,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CatalogClass = Create(
         "LFL0011",
         "Catalog class must be a non-generic static partial class",
-        "'{0}' is marked [LifelineCatalog]; declare it 'static partial class' without type parameters so that the generator can add the catalog to it");
+        "'{0}' is marked [LifelineCatalog] but {1}; declare it a public or internal 'static partial class' without type parameters, and leave the names Catalog, Resolver and Schema to the generator, so that it can add the catalog to it");
 
     public static readonly DiagnosticDescriptor TwoCatalogClasses = Create(
         "LFL0012",
@@ -95,6 +95,11 @@ internal static class DiagnosticDescriptors
         "Record carries no data",
         "'{0}' has public members, but all of them are computed, so the message carries no data; declare the data as positional parameters or {{ get; init; }} properties",
         DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MemberNotRestored = Create(
+        "LFL0104",
+        "Member cannot be restored from the wire",
+        "'{0}' of '{1}' {2}, so a received message cannot be built with it; {3}");
 
     public static readonly DiagnosticDescriptor DisconnectThrows = Create(
         "LFL0201",
@@ -204,7 +209,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData,
+        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData, MemberNotRestored,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect, NotALifecycleMessage,
         HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler, DisconnectHandlerNeverRuns, HandlerNeverRunsOnSocket,
     ];

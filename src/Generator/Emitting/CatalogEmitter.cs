@@ -17,16 +17,16 @@ internal static class CatalogEmitter
     public static string Emit(EquatableArray<CatalogEntry> entries, CatalogClassSpec target, bool isDefault)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header).Line("#nullable enable").Line();
+        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings).Line();
         var ns = code.Namespace(target.Namespace);
-        var blocks = target.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
+        var blocks = target.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {Identifiers.Escape(c.Name)}")).ToList();
         if (isDefault)
         {
             code.Line("/// <summary>The lifecycle records of this assembly: a catalog to read frames and a resolver for MessagePackSerializer.</summary>");
         }
 
         code.Line(Names.GeneratedCode);
-        using (code.Open(isDefault ? "internal static partial class LifelineMessages" : $"static partial class {target.Name}"))
+        using (code.Open(isDefault ? "internal static partial class LifelineMessages" : $"static partial class {Identifiers.Escape(target.Name)}"))
         {
             code.Line("/// <summary>Decodes every hello and disconnect record of this assembly by message id.</summary>");
             code.Line("public static global::Lifeline.ILifelineCatalog Catalog { get; } = new LifelineCatalog();").Line();

@@ -20,11 +20,11 @@ internal static class HandlerEmitter
     public static string Emit(HandlerSpec spec, string? assemblyCatalog)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header).Line("#nullable enable").Line();
+        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings).Line();
         var ns = code.Namespace(spec.Namespace);
-        var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
+        var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {Identifiers.Escape(c.Name)}")).ToList();
         code.Line(Names.GeneratedCode);
-        using (code.Open($"partial class {spec.Name} : {Handler}"))
+        using (code.Open($"partial class {Identifiers.Escape(spec.Name)} : {Handler}"))
         {
             EmitCatalog(code, spec, assemblyCatalog);
             code.Line();

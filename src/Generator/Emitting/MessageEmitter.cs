@@ -10,10 +10,10 @@ internal static class MessageEmitter
     public static string Emit(MessageSpec spec)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header).Line("#nullable enable").Line();
+        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings).Line();
         using (code.Namespace(spec.Namespace))
         {
-            var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
+            var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {Identifiers.Escape(c.Name)}")).ToList();
             EmitRecord(code, spec);
             for (var i = blocks.Count - 1; i >= 0; i--)
             {
@@ -36,7 +36,7 @@ internal static class MessageEmitter
         };
 
         code.Line($"[global::MessagePack.MessagePackFormatter(typeof({spec.FormatterName}))]");
-        using (code.Open($"partial {keyword} {spec.Name}{iface}"))
+        using (code.Open($"partial {keyword} {Identifiers.Escape(spec.Name)}{iface}"))
         {
             if (spec.Role != MessageRole.Part)
             {
@@ -53,7 +53,7 @@ internal static class MessageEmitter
     private static void EmitFormatter(CodeWriter code, MessageSpec spec)
     {
         var self = spec.FullName;
-        code.Line($"/// <summary>The generated MessagePack formatter of <see cref=\"{spec.Name}\"/>: a map keyed by member name.</summary>");
+        code.Line($"/// <summary>The generated MessagePack formatter of <see cref=\"{Identifiers.Escape(spec.Name)}\"/>: a map keyed by member name.</summary>");
         code.Line(Names.GeneratedCode);
         code.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         using (code.Open($"public sealed class LifelineFormatter : {Names.FormatterInterface}<{self}>"))
@@ -176,9 +176,8 @@ internal static class MessageEmitter
                     foreach (var (member, index) in group)
                     {
                         // The key constant holds the MessagePack header too; compare only the name bytes.
-                        var headerLength = member.KeyLength <= 31 ? 1 : 2;
                         using (code.Indent())
-                        using (code.Open($"if (global::System.MemoryExtensions.SequenceEqual(__key, Key_{member.Name}.Slice({headerLength})))"))
+                        using (code.Open($"if (global::System.MemoryExtensions.SequenceEqual(__key, Key_{member.Name}.Slice({member.KeyHeaderLength})))"))
                         {
                             code.Line($"__member = \"{member.Name}\";");
                             code.Line($"{Names.Wire}.EnsureFirst(__h{index});");

@@ -22,8 +22,8 @@ internal static class SchemaEmitter
         code.Line(Names.Header).Line("#nullable enable").Line();
         code.Line($"[assembly: global::System.Reflection.AssemblyMetadata(\"{MetadataKey}\", {literal})]").Line();
         var ns = code.Namespace(target.Namespace);
-        var blocks = target.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {c.Name}")).ToList();
-        using (code.Open(isDefault ? "internal static partial class LifelineMessages" : $"static partial class {target.Name}"))
+        var blocks = target.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {Identifiers.Escape(c.Name)}")).ToList();
+        using (code.Open(isDefault ? "internal static partial class LifelineMessages" : $"static partial class {Identifiers.Escape(target.Name)}"))
         {
             code.Line("/// <summary>");
             code.Line("/// The schema of this assembly's lifecycle records, as JSON (docs/schema.md): for each record its full name, kind, id");

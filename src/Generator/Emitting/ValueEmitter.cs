@@ -306,7 +306,7 @@ internal static class ValueEmitter
         }
 
         code.Line("reader.Depth--;");
-        code.Line($"{target} = ({string.Join(", ", locals)});");
+        code.Line(locals.Count == 1 ? $"{target} = new {shape.TypeName}({locals[0]});" : $"{target} = ({string.Join(", ", locals)});");
     }
 
     private static void EmitReadCollection(CodeWriter code, TypeShape shape, string target, int depth)

@@ -30,7 +30,7 @@ internal sealed record HandlerSpec(
     EquatableArray<HandlerMethodSpec> Methods,
     EquatableArray<MessageRef> Messages)
 {
-    public string HintName => (Namespace is null ? string.Empty : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, c => c.Name)) + (ContainingTypes.Count > 0 ? "." : string.Empty) + Name + ".LifelineHandler.g.cs";
+    public string HintName => Identifiers.HintName((Namespace is null ? string.Empty : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, c => c.Name)) + (ContainingTypes.Count > 0 ? "." : string.Empty) + Name, ".LifelineHandler.g.cs");
 }
 
 /// <summary>The result of parsing one handler class.</summary>

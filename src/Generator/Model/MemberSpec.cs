@@ -27,4 +27,13 @@ internal sealed record MemberSpec(
     bool IsPositional,
     MemberPresence Presence,
     string DefaultValue,
-    string? DefaultJson);
+    string? DefaultJson)
+{
+    /// <summary>
+    /// The bytes of the MessagePack string header before the name in <see cref="KeyBytes"/>: fixstr up to 31 bytes, str8
+    /// up to 255, str16 beyond (C# allows identifiers of up to 511 characters).
+    /// </summary>
+    public int KeyHeaderLength => HeaderLength(KeyLength);
+
+    public static int HeaderLength(int utf8Length) => utf8Length <= 31 ? 1 : utf8Length <= 255 ? 2 : 3;
+}

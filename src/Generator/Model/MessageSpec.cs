@@ -29,7 +29,7 @@ internal sealed record MessageSpec(
 {
     public string FormatterName => FullName + ".LifelineFormatter";
 
-    public string HintName => (Namespace is null ? string.Empty : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, c => c.Name)) + (ContainingTypes.Count > 0 ? "." : string.Empty) + Name + ".Lifeline.g.cs";
+    public string HintName => Identifiers.HintName((Namespace is null ? string.Empty : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, c => c.Name)) + (ContainingTypes.Count > 0 ? "." : string.Empty) + Name, ".Lifeline.g.cs");
 }
 
 /// <summary>The result of parsing one annotated type: a spec when it can be generated, and diagnostics.</summary>

@@ -24,9 +24,12 @@ internal static class CatalogClassParser
         var display = type.ToDisplayString();
         var identifier = LocationInfo.From(syntax.Identifier);
         var diagnostics = new List<DiagnosticInfo>();
-        if (type.TypeKind != TypeKind.Class || !type.IsStatic || type.IsGenericType || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        var problem = type.TypeKind != TypeKind.Class || !type.IsStatic || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) ? "is not a static partial class"
+            : type.IsGenericType ? "is generic"
+            : Unreachable(type) ?? Reserved(type);
+        if (problem is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CatalogClass, identifier, display));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CatalogClass, identifier, display, problem));
         }
 
         var containing = MessageParser.ParseContainingTypes(type, display, diagnostics, cancellationToken);
@@ -39,4 +42,30 @@ internal static class CatalogClassParser
         var spec = new CatalogClassSpec(ns, type.Name, containing.ToEquatableArray(), display, SymbolNames.MetadataName(type));
         return new CatalogClassResult(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    // Names the generated parts of the catalog class declare.
+    private static readonly string[] ReservedNames = ["Catalog", "Resolver", "Schema", "RegisterLifelineRecords", "LifelineCatalog", "LifelineResolver"];
+
+    /// <summary>
+    /// The catalog's module initializer and every handler of the assembly reach the class, and the generated part of a
+    /// file-local class would be another class: it and its containing types must be public or internal, not file-local.
+    /// </summary>
+    private static string? Unreachable(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+            {
+                var what = current.IsFileLocal ? "file-local" : SyntaxFacts.GetText(current.DeclaredAccessibility);
+                return SymbolEqualityComparer.Default.Equals(current, type) ? $"is {what}" : $"is nested in '{current.ToDisplayString()}', which is {what}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Reserved(INamedTypeSymbol type) =>
+        ReservedNames.FirstOrDefault(name => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared)) is { } name
+            ? $"declares '{name}', a name the generator adds to it"
+            : null;
 }

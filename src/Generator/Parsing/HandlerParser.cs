@@ -38,7 +38,7 @@ internal static class HandlerParser
             : type.IsStatic ? "static"
             : type.IsGenericType ? "generic"
             : !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) ? "not partial"
-            : null;
+            : GeneratedPartConflict(type);
         if (classProblem is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerClass, LocationInfo.From(syntax.Identifier), display, classProblem));
@@ -108,6 +108,46 @@ internal static class HandlerParser
             methods.ToEquatableArray(),
             messages.Values.OrderBy(m => m.FullName, System.StringComparer.Ordinal).ToEquatableArray());
         return new HandlerParseResult(spec2, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    // Names the generated part of a handler class declares besides the ILifelineHandler members.
+    private static readonly string[] ReservedNames = ["__LifelineCatalog", "__LifelineRecords"];
+
+    /// <summary>
+    /// What keeps the generated part of the class from being added to it: a file-local class (or one nested in such a
+    /// class) cannot be continued in a generated file, and the class must leave the generated names and the
+    /// ILifelineHandler members to the generated part. Null when nothing does.
+    /// </summary>
+    private static string? GeneratedPartConflict(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                return SymbolEqualityComparer.Default.Equals(current, type) ? "file-local" : $"nested in the file-local '{current.ToDisplayString()}'";
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (!member.IsImplicitlyDeclared && System.Array.IndexOf(ReservedNames, member.Name) >= 0)
+            {
+                return $"declaring '{member.Name}', a name its generated part uses";
+            }
+
+            var implemented = member switch
+            {
+                IMethodSymbol method => method.ExplicitInterfaceImplementations.Select(i => i.ContainingType),
+                IPropertySymbol property => property.ExplicitInterfaceImplementations.Select(i => i.ContainingType),
+                _ => Enumerable.Empty<INamedTypeSymbol>(),
+            };
+            if (implemented.Any(i => SymbolNames.Is(i, "Lifeline", "ILifelineHandler")))
+            {
+                return $"implementing '{member.ToDisplayString()}' itself, which its generated part implements";
+            }
+        }
+
+        return null;
     }
 
     private static HandlerMethodSpec? ParseMethod(IMethodSymbol method, HandlerKind kind, string expected, MethodDeclarationSyntax? declaration, List<DiagnosticInfo> diagnostics, Dictionary<string, MessageRef> messages)

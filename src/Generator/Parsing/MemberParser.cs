@@ -25,7 +25,7 @@ internal static class MemberParser
     {
         var declarations = Declarations(context, type, cancellationToken);
         var members = new List<MemberSpec>();
-        var positional = new HashSet<string>();
+        var positional = new Dictionary<string, ITypeSymbol?>();
         var primary = declarations.FirstOrDefault(d => d.Syntax is RecordDeclarationSyntax { ParameterList: not null });
         if (primary.Syntax is RecordDeclarationSyntax { ParameterList: { } parameters })
         {
@@ -33,11 +33,12 @@ internal static class MemberParser
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var name = parameter.Identifier.ValueText;
-                positional.Add(name);
+                var parameterType = TypeOf(parameter.Type, primary.Model, cancellationToken);
+                positional[name] = parameterType;
 
                 // The type is what is wrong when a member cannot be serialized, so that is the span.
                 var location = LocationInfo.From(parameter.Type ?? (SyntaxNode)parameter);
-                var shape = ParseShape(name, TypeOf(parameter.Type, primary.Model, cancellationToken), display, location, diagnostics);
+                var shape = ParseShape(name, parameterType, display, location, diagnostics);
                 if (shape is null)
                 {
                     continue;
@@ -65,16 +66,41 @@ internal static class MemberParser
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var name = property.Identifier.ValueText;
-                if (positional.Contains(name) || !IsPublicInstance(property.Modifiers) || property.ExplicitInterfaceSpecifier is not null)
+                if (property.ExplicitInterfaceSpecifier is not null || property.Modifiers.Any(SyntaxKind.StaticKeyword))
                 {
+                    continue;
+                }
+
+                if (positional.TryGetValue(name, out var parameterType))
+                {
+                    CheckPositionalMember(name, property.Type, property.Identifier, parameterType, model, display, diagnostics, cancellationToken);
+                    continue;
+                }
+
+                if (!property.Modifiers.Any(SyntaxKind.PublicKeyword))
+                {
+                    CheckRequired(property.Modifiers, property.Identifier, "a required property that is not public", display, diagnostics);
+                    continue;
+                }
+
+                // The implementing declaration of a partial property has bodies; its defining declaration says what it is.
+                var isPartial = property.Modifiers.Any(SyntaxKind.PartialKeyword);
+                if (isPartial && !IsAutoProperty(property))
+                {
+                    continue;
+                }
+
+                if (IsSerialized(property) && !HasGetter(property))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(property.Identifier), name, display, "write-only", "the type's default value", "add a get accessor to send it"));
                     continue;
                 }
 
                 if (!IsSerialized(property))
                 {
                     // A computed property derives from carried members and is fine; a get-only auto-property holds data
-                    // that never travels, which the user should hear about.
-                    if (IsAutoProperty(property))
+                    // that never travels, which the user should hear about (a partial one is implemented with bodies).
+                    if (IsAutoProperty(property) && !isPartial)
                     {
                         var value = property.Initializer is null ? "the type's default value" : "the initializer's value";
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(property.Identifier), name, display, "get-only", value, "make it '{ get; init; }' or a positional parameter to send it"));
@@ -103,9 +129,19 @@ internal static class MemberParser
 
             foreach (var field in declaration.Members.OfType<FieldDeclarationSyntax>())
             {
-                if (IsPublicInstance(field.Modifiers) && !field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                if (field.Modifiers.Any(SyntaxKind.StaticKeyword) || field.Modifiers.Any(SyntaxKind.ConstKeyword))
                 {
-                    foreach (var variable in field.Declaration.Variables)
+                    continue;
+                }
+
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (positional.TryGetValue(variable.Identifier.ValueText, out var parameterType))
+                    {
+                        // Initialised from its parameter ('public readonly int X = X;'), it travels as the parameter.
+                        CheckPositionalMember(variable.Identifier.ValueText, field.Declaration.Type, variable.Identifier, parameterType, model, display, diagnostics, cancellationToken);
+                    }
+                    else if (!CheckRequired(field.Modifiers, variable.Identifier, "a required field", display, diagnostics) && field.Modifiers.Any(SyntaxKind.PublicKeyword))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotCarried, LocationInfo.From(variable.Identifier), variable.Identifier.ValueText, display, "a field", "the type's default value", "make it a '{ get; init; }' property or a positional parameter to send it"));
                     }
@@ -121,8 +157,37 @@ internal static class MemberParser
         return members;
     }
 
-    private static bool IsPublicInstance(SyntaxTokenList modifiers) =>
-        modifiers.Any(SyntaxKind.PublicKeyword) && !modifiers.Any(SyntaxKind.StaticKeyword);
+    /// <summary>
+    /// A member the generated reader cannot set but the compiler makes every creation set: a required field, or a required
+    /// property that is not public (only public ones are carried). Reported, and true, when it is one.
+    /// </summary>
+    private static bool CheckRequired(SyntaxTokenList modifiers, SyntaxToken identifier, string what, string display, List<DiagnosticInfo> diagnostics)
+    {
+        if (!modifiers.Any(SyntaxKind.RequiredKeyword))
+        {
+            return false;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotRestored, LocationInfo.From(identifier), identifier.ValueText, display, $"is {what}, which the generated reader does not set", "make it a public '{ get; init; }' property or a positional parameter"));
+        return true;
+    }
+
+    /// <summary>
+    /// A property or field named like a positional parameter is what the writer sends for it, and the reader passes the
+    /// value back to the parameter: that only round-trips when both have one type.
+    /// </summary>
+    private static void CheckPositionalMember(string name, TypeSyntax type, SyntaxToken identifier, ITypeSymbol? parameterType, SemanticModel model, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        if (parameterType is null || TypeOf(type, model, cancellationToken) is not { } memberType || SymbolEqualityComparer.Default.Equals(memberType, parameterType))
+        {
+            return;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotRestored, LocationInfo.From(identifier), name, display, $"is a '{memberType.ToDisplayString()}' that replaces the positional parameter '{name}' of type '{parameterType.ToDisplayString()}' (the member is sent, the parameter receives it)", "give both the same type, or rename one of them"));
+    }
+
+    private static bool HasGetter(PropertyDeclarationSyntax property) =>
+        property.ExpressionBody is not null || property.AccessorList?.Accessors.Any(a => a.IsKind(SyntaxKind.GetAccessorDeclaration)) == true;
 
     private static bool IsAutoProperty(PropertyDeclarationSyntax property) =>
         property is { ExpressionBody: null, AccessorList: { } accessors } && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
@@ -240,15 +305,19 @@ internal static class MemberParser
     {
         var utf8 = Encoding.UTF8.GetBytes(name);
 
-        // Identifiers are far shorter than 256 bytes, so str8 is the widest header needed.
-        var header = utf8.Length <= 31 ? new[] { (byte)(0xA0 | utf8.Length) } : new[] { (byte)0xD9, (byte)utf8.Length };
+        var header = MemberSpec.HeaderLength(utf8.Length) switch
+        {
+            1 => new[] { (byte)(0xA0 | utf8.Length) },
+            2 => new[] { (byte)0xD9, (byte)utf8.Length },
+            _ => new[] { (byte)0xDA, (byte)(utf8.Length >> 8), (byte)utf8.Length },
+        };
         var keyBytes = new StringBuilder((header.Length + utf8.Length) * 6);
         foreach (var b in header.Concat(utf8))
         {
             keyBytes.Append(keyBytes.Length == 0 ? "0x" : ", 0x").Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
         }
 
-        var identifier = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        var identifier = Identifiers.Escape(name);
         return new MemberSpec(name, identifier, keyBytes.ToString(), utf8.Length, shape, isPositional, presence, defaultValue, defaultJson);
     }
 

@@ -162,12 +162,30 @@ internal static class MessageParser
         if (role == MessageRole.Disconnect && HasAttribute(type, MessageRole.Hello))
         {
             // Reported once, from the disconnect side; the hello side generates nothing either.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BothKinds, identifier, display));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BothKinds, identifier, display, "marked both [HelloMessage] and [DisconnectMessage]"));
             return null;
         }
 
-        if (role == MessageRole.Hello && HasAttribute(type, MessageRole.Disconnect))
+        // A part that is also a message is reported once, from the message side; neither side generates anything (the
+        // two would declare the same formatter in files of the same name).
+        if ((role == MessageRole.Hello && HasAttribute(type, MessageRole.Disconnect))
+            || (role == MessageRole.Part && (HasAttribute(type, MessageRole.Hello) || HasAttribute(type, MessageRole.Disconnect))))
         {
+            return null;
+        }
+
+        if (HasAttribute(type, MessageRole.Part) && role != MessageRole.Part)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BothKinds, identifier, display, $"marked both [{attributeName}] and [MessagePart]"));
+            return null;
+        }
+
+        // The generator declares the interface of the record's own kind; another one by hand would let the typed API
+        // take the record as what it is not (a hello passed as a disconnect message, a part as a hello).
+        if (ForeignKindInterface(type, role) is { } foreign)
+        {
+            var declared = syntax.BaseList?.Types.FirstOrDefault(t => t.Type.ToString().Contains(foreign.Name))?.Type;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BothKinds, declared is null ? identifier : LocationInfo.From(declared), display, $"marked [{attributeName}] but declares '{foreign.ToDisplayString()}'"));
             return null;
         }
 
@@ -208,6 +226,12 @@ internal static class MessageParser
         CheckAccessibility(type, display, identifier, diagnostics);
         return containing;
     }
+
+    private static INamedTypeSymbol? ForeignKindInterface(INamedTypeSymbol type, MessageRole role) =>
+        type.AllInterfaces.FirstOrDefault(i =>
+            (SymbolNames.Is(i, "Lifeline", "IHelloMessage`1") && role != MessageRole.Hello)
+            || (SymbolNames.Is(i, "Lifeline", "IDisconnectMessage`1") && role != MessageRole.Disconnect)
+            || (SymbolNames.Is(i, "Lifeline", "ILifelineMessage`1") && role == MessageRole.Part));
 
     private static bool HasAttribute(INamedTypeSymbol type, MessageRole role) =>
         type.GetAttributes().Any(a => RoleOfAttribute(a.AttributeClass) == role);

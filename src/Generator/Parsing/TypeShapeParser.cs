@@ -184,8 +184,9 @@ internal static class TypeShapeParser
             items.Add(item);
         }
 
-        // Element names are only names: '(int, string)' converts to and from '(int Count, string Label)'.
-        var name = "(" + string.Join(", ", items.Select(i => i.TypeName)) + ")";
+        // Element names are only names: '(int, string)' converts to and from '(int Count, string Label)'. A single element has
+        // no tuple syntax: '(int)' would be a parenthesized name.
+        var name = items.Count == 1 ? "global::System.ValueTuple<" + items[0].TypeName + ">" : "(" + string.Join(", ", items.Select(i => i.TypeName)) + ")";
         return new TypeShape(ShapeKind.Tuple, name, false, null, null) { Items = items.ToEquatableArray() };
     }
 
