@@ -44,6 +44,9 @@ public class CatalogClassTests
     [InlineData("[Lifeline.LifelineCatalog] public partial class {|LFL0011:Messages|} { }")]
     [InlineData("[Lifeline.LifelineCatalog] public static class {|LFL0011:Messages|} { }")]
     [InlineData("[Lifeline.LifelineCatalog] public static partial class {|LFL0011:Messages|}<T> { }")]
+    // Named like a member the generator adds to it: a member cannot share its class's name.
+    [InlineData("[Lifeline.LifelineCatalog] public static partial class {|LFL0011:Catalog|} { }")]
+    [InlineData("namespace App { [Lifeline.LifelineCatalog] public static partial class {|LFL0011:Schema|} { } }")]
     public void A_catalog_class_that_cannot_be_extended_is_reported_on_its_name(string source)
     {
         var (text, expected) = Markup.Parse(source + "\n[Lifeline.HelloMessage] public partial record Hello(string Name);");

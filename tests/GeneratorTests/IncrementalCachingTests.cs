@@ -29,7 +29,7 @@ public class IncrementalCachingTests
         [HelloMessage] public partial record Broken(object Unsupported);
         [DisconnectMessage(Id = 1)] public partial record Clash(string Reason);
         [LifelineHandler] public partial class Hub { void OnPeerConnected(PeerId peer, Hello hello) { } void OnPeerDisconnected(PeerId peer, Gone gone) { } }
-        [LifelineCatalog] public static partial class Catalog { }
+        [LifelineCatalog] public static partial class Contracts { }
         """;
 
     private const string Unrelated = """

@@ -39,6 +39,10 @@ public class MistakeTests
     [InlineData("[HelloMessage] internal partial record Hello(string Name) { internal required int {|LFL0104:Level|} { get; init; } }")]
     [InlineData("[HelloMessage] public partial record Hello(int Code) { public string {|LFL0104:Code|} { get; } = Code.ToString(); }")]
     [InlineData("[HelloMessage] public partial record Hello(int Code) { public readonly long {|LFL0104:Code|} = Code; }")]
+    // A record whose members have errors generates nothing, so what names it is told so instead of failing to compile.
+    [InlineData("[MessagePart] public partial record P({|LFL0101:object|} X); [HelloMessage] public partial record H({|LFL0101:P|} Part);")]
+    [InlineData("[MessagePart] public partial record P({|LFL0101:object|} X, List<P> Children); [HelloMessage] public partial record H({|LFL0101:List<P>|} Parts);")]
+    [InlineData("[HelloMessage] public partial record Hi({|LFL0101:object|} X); [LifelineHandler] public partial class S { void OnConnected{|LFL0301:(Hi hello)|} { } }")]
     public void Record_mistakes_are_errors_on_the_users_span(string markup) => AssertReported(Usings + markup, DiagnosticSeverity.Error);
 
     [Theory]

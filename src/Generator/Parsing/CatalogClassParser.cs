@@ -65,7 +65,8 @@ internal static class CatalogClassParser
     }
 
     private static string? Reserved(INamedTypeSymbol type) =>
-        ReservedNames.FirstOrDefault(name => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared)) is { } name
+        ReservedNames.Contains(type.Name) ? $"is named '{type.Name}', the name of a member the generator adds to it (a member cannot share its class's name); name it after the contracts, such as 'LobbyMessages'"
+        : ReservedNames.FirstOrDefault(name => type.GetMembers(name).Any(m => !m.IsImplicitlyDeclared)) is { } name
             ? $"declares '{name}', a name the generator adds to it"
             : null;
 }

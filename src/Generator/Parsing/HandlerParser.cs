@@ -80,7 +80,7 @@ internal static class HandlerParser
                 continue;
             }
 
-            var spec = ParseMethod(method, known.Kind, known.Expected, declaration, diagnostics, messages);
+            var spec = ParseMethod(method, known.Kind, known.Expected, declaration, context.SemanticModel.Compilation, diagnostics, messages);
             if (spec is null)
             {
                 continue;
@@ -150,7 +150,7 @@ internal static class HandlerParser
         return null;
     }
 
-    private static HandlerMethodSpec? ParseMethod(IMethodSymbol method, HandlerKind kind, string expected, MethodDeclarationSyntax? declaration, List<DiagnosticInfo> diagnostics, Dictionary<string, MessageRef> messages)
+    private static HandlerMethodSpec? ParseMethod(IMethodSymbol method, HandlerKind kind, string expected, MethodDeclarationSyntax? declaration, Compilation compilation, List<DiagnosticInfo> diagnostics, Dictionary<string, MessageRef> messages)
     {
         var display = method.ToDisplayString();
         var returnsValueTask = method.ReturnType.ToDisplayString() == "System.Threading.Tasks.ValueTask";
@@ -166,7 +166,7 @@ internal static class HandlerParser
         INamedTypeSymbol? disconnect = null;
         var problem = byReference is not null
             ? $"parameter '{byReference.Name}' is passed by reference ({byReference.RefKind.ToString().ToLowerInvariant()}); handlers take their parameters by value"
-            : Match(kind, parameters, out hello, out disconnect);
+            : Match(kind, parameters, compilation, out hello, out disconnect);
         if (problem is not null || method.IsGenericMethod)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerSignature, LocationInfo.From(declaration?.ParameterList), display, problem ?? "generic handlers are not supported", expected));
@@ -192,7 +192,7 @@ internal static class HandlerParser
     }
 
     /// <summary>Checks the parameter list of one handler kind; returns what is wrong, or null.</summary>
-    private static string? Match(HandlerKind kind, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, out INamedTypeSymbol? hello, out INamedTypeSymbol? disconnect)
+    private static string? Match(HandlerKind kind, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, Compilation compilation, out INamedTypeSymbol? hello, out INamedTypeSymbol? disconnect)
     {
         hello = null;
         disconnect = null;
@@ -200,15 +200,15 @@ internal static class HandlerParser
         switch (kind)
         {
             case HandlerKind.PeerConnected:
-                return Count(types, 2) ?? Peer(types[0]) ?? Record(types[1], MessageRole.Hello, out hello);
+                return Count(types, 2) ?? Peer(types[0]) ?? Record(types[1], MessageRole.Hello, compilation, out hello);
             case HandlerKind.PeerDisconnected when types.Count == 3:
-                return Peer(types[0]) ?? Record(types[1], MessageRole.Hello, out hello) ?? Record(types[2], MessageRole.Disconnect, out disconnect);
+                return Peer(types[0]) ?? Record(types[1], MessageRole.Hello, compilation, out hello) ?? Record(types[2], MessageRole.Disconnect, compilation, out disconnect);
             case HandlerKind.PeerDisconnected:
             case HandlerKind.UnknownPeerDisconnected:
-                return Count(types, 2) ?? Peer(types[0]) ?? Record(types[1], MessageRole.Disconnect, out disconnect);
+                return Count(types, 2) ?? Peer(types[0]) ?? Record(types[1], MessageRole.Disconnect, compilation, out disconnect);
             case HandlerKind.Connected:
             case HandlerKind.Reconnected:
-                return Count(types, 1) ?? Record(types[0], MessageRole.Hello, out hello);
+                return Count(types, 1) ?? Record(types[0], MessageRole.Hello, compilation, out hello);
             case HandlerKind.Disconnected:
                 return Count(types, 0);
             case HandlerKind.Message when types.Count == 3:
@@ -228,14 +228,14 @@ internal static class HandlerParser
     private static string? Exact(ITypeSymbol type, string name) =>
         type.ToDisplayString() == name ? null : $"'{type.ToDisplayString()}' is not {name.Substring(name.LastIndexOf('.') + 1)}";
 
-    private static string? Record(ITypeSymbol type, MessageRole role, out INamedTypeSymbol? record)
+    private static string? Record(ITypeSymbol type, MessageRole role, Compilation compilation, out INamedTypeSymbol? record)
     {
         record = null;
         var actual = type is INamedTypeSymbol named ? MessageParser.RoleOf(named) : null;
         if (actual == role)
         {
             record = (INamedTypeSymbol)type;
-            return MessageParser.IsGenerated(record, default) ? null : $"'{type.ToDisplayString()}' has errors of its own (reported on it), so it has no generated code to dispatch to yet";
+            return MessageParser.IsGenerated(record, compilation, default) ? null : $"'{type.ToDisplayString()}' has errors of its own (reported on it), so it has no generated code to dispatch to yet";
         }
 
         var wanted = role == MessageRole.Hello ? "a [HelloMessage] record" : "a [DisconnectMessage] record";

@@ -21,9 +21,17 @@ namespace Lifeline.Generator.Parsing;
 /// </remarks>
 internal static class MemberParser
 {
-    public static List<MemberSpec>? Parse(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static List<MemberSpec>? Parse(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken) =>
+        Parse(context.SemanticModel, type, display, identifier, diagnostics, cancellationToken);
+
+    /// <summary>
+    /// The members of <paramref name="type"/>; <paramref name="known"/> is the model of a tree that declares it (the
+    /// attributed declaration's), or any model of the compilation.
+    /// </summary>
+    public static List<MemberSpec>? Parse(SemanticModel known, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var declarations = Declarations(context, type, cancellationToken);
+        var compilation = known.Compilation;
+        var declarations = Declarations(known, type, cancellationToken);
         var members = new List<MemberSpec>();
         var positional = new Dictionary<string, ITypeSymbol?>();
         var primary = declarations.FirstOrDefault(d => d.Syntax is RecordDeclarationSyntax { ParameterList: not null });
@@ -38,7 +46,7 @@ internal static class MemberParser
 
                 // The type is what is wrong when a member cannot be serialized, so that is the span.
                 var location = LocationInfo.From(parameter.Type ?? (SyntaxNode)parameter);
-                var shape = ParseShape(name, parameterType, display, location, diagnostics);
+                var shape = ParseShape(name, parameterType, compilation, display, location, diagnostics);
                 if (shape is null)
                 {
                     continue;
@@ -113,7 +121,7 @@ internal static class MemberParser
                     continue;
                 }
 
-                var shape = ParseShape(name, TypeOf(property.Type, model, cancellationToken), display, LocationInfo.From(property.Type), diagnostics);
+                var shape = ParseShape(name, TypeOf(property.Type, model, cancellationToken), compilation, display, LocationInfo.From(property.Type), diagnostics);
                 if (shape is null)
                 {
                     continue;
@@ -193,20 +201,14 @@ internal static class MemberParser
         property is { ExpressionBody: null, AccessorList: { } accessors } && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
 
     /// <summary>Every declaration of the type with the semantic model of its tree; the attributed one alone in the common case.</summary>
-    private static List<(TypeDeclarationSyntax Syntax, SemanticModel Model)> Declarations(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, CancellationToken cancellationToken)
+    private static List<(TypeDeclarationSyntax Syntax, SemanticModel Model)> Declarations(SemanticModel known, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var target = (TypeDeclarationSyntax)context.TargetNode;
-        if (type.DeclaringSyntaxReferences.Length == 1)
-        {
-            return [(target, context.SemanticModel)];
-        }
-
         var declarations = new List<(TypeDeclarationSyntax, SemanticModel)>();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax syntax)
             {
-                var model = syntax.SyntaxTree == target.SyntaxTree ? context.SemanticModel : context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+                var model = syntax.SyntaxTree == known.SyntaxTree ? known : known.Compilation.GetSemanticModel(syntax.SyntaxTree);
                 declarations.Add((syntax, model));
             }
         }
@@ -289,10 +291,10 @@ internal static class MemberParser
         [SyntaxKind.ObjectKeyword] = SpecialType.System_Object,
     };
 
-    private static TypeShape? ParseShape(string member, ITypeSymbol? type, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    private static TypeShape? ParseShape(string member, ITypeSymbol? type, Compilation compilation, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         string? reason = "its type cannot be resolved";
-        var shape = type is null ? null : TypeShapeParser.Parse(type, out reason);
+        var shape = type is null ? null : TypeShapeParser.Parse(type, compilation, out reason);
         if (shape is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, location, member, display, type?.ToDisplayString() ?? "?", reason ?? "unsupported"));

@@ -80,7 +80,7 @@ internal static class MessageParser
 
         var id = ParseId(context, type, role, display, diagnostics, cancellationToken);
         // A generic record's members mention its type parameters; reporting them too would only add noise.
-        var members = type.IsGenericType ? null : MemberParser.Parse(context, type, display, identifier, diagnostics, cancellationToken);
+        var members = type.IsGenericType ? null : WhileChecking(type, () => MemberParser.Parse(context, type, display, identifier, diagnostics, cancellationToken));
 
         if (diagnostics.Any(d => d.IsError) || members is null)
         {
@@ -126,7 +126,7 @@ internal static class MessageParser
     /// Handlers and containing records use this so that a record with errors of its own is reported once, on itself,
     /// and not again as errors inside the generated code of everything that names it.
     /// </summary>
-    public static bool IsGenerated(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static bool IsGenerated(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
         if (!type.IsRecord || RoleOf(type) is not { } role)
         {
@@ -138,10 +138,45 @@ internal static class MessageParser
             return true;
         }
 
-        // The same rules Parse reports, run into a list nobody reads.
+        // A record reached again while its own members are checked (a part that holds a list of itself) is judged by
+        // the check under way.
+        if (s_checking?.Contains(type.OriginalDefinition) == true)
+        {
+            return true;
+        }
+
+        // The same rules Parse reports, run into a list nobody reads: the structure, then the members.
         var syntax = (TypeDeclarationSyntax)type.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         var problems = new List<DiagnosticInfo>();
-        return CheckStructure(type, syntax, role, type.ToDisplayString(), null, problems, cancellationToken) is not null && !problems.Any(p => p.IsError);
+        var display = type.ToDisplayString();
+        if (CheckStructure(type, syntax, role, display, null, problems, cancellationToken) is null || problems.Any(p => p.IsError) || type.IsGenericType)
+        {
+            return false;
+        }
+
+        var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+        return WhileChecking(type, () => MemberParser.Parse(model, type, display, null, problems, cancellationToken)) is not null && !problems.Any(p => p.IsError);
+    }
+
+    [System.ThreadStatic]
+    private static HashSet<INamedTypeSymbol>? s_checking;
+
+    /// <summary>Runs a check of <paramref name="type"/>'s members, during which the type counts as generated.</summary>
+    private static T WhileChecking<T>(INamedTypeSymbol type, System.Func<T> check)
+    {
+        var checking = s_checking ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var added = checking.Add(type.OriginalDefinition);
+        try
+        {
+            return check();
+        }
+        finally
+        {
+            if (added)
+            {
+                checking.Remove(type.OriginalDefinition);
+            }
+        }
     }
 
     /// <summary>

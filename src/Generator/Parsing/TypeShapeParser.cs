@@ -13,7 +13,7 @@ internal static class TypeShapeParser
 {
     private const string Generic = "global::System.Collections.Generic.";
 
-    public static TypeShape? Parse(ITypeSymbol type, out string? reason)
+    public static TypeShape? Parse(ITypeSymbol type, Compilation compilation, out string? reason)
     {
         reason = null;
 
@@ -33,9 +33,9 @@ internal static class TypeShapeParser
             case IArrayTypeSymbol array when array.ElementType.SpecialType == SpecialType.System_Byte:
                 return new TypeShape(ShapeKind.Bytes, Name("byte[]", nullable), nullable, null, null);
             case IArrayTypeSymbol array:
-                return Container(ShapeKind.Array, nullable, array.ElementType, element => element + "[]", out reason);
+                return Container(ShapeKind.Array, nullable, array.ElementType, element => element + "[]", compilation, out reason);
             case INamedTypeSymbol named:
-                return Named(named, nullable, out reason);
+                return Named(named, nullable, compilation, out reason);
             case ITypeParameterSymbol:
                 reason = "a type parameter has no fixed shape; use a concrete type";
                 return null;
@@ -45,7 +45,7 @@ internal static class TypeShapeParser
         }
     }
 
-    private static TypeShape? Named(INamedTypeSymbol named, bool nullable, out string? reason)
+    private static TypeShape? Named(INamedTypeSymbol named, bool nullable, Compilation compilation, out string? reason)
     {
         reason = null;
         if (named.TypeKind == TypeKind.Enum)
@@ -56,12 +56,12 @@ internal static class TypeShapeParser
 
         if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
-            return Container(ShapeKind.NullableValue, true, named.TypeArguments[0], element => element + "?", out reason);
+            return Container(ShapeKind.NullableValue, true, named.TypeArguments[0], element => element + "?", compilation, out reason);
         }
 
         if (named.IsTupleType)
         {
-            return Tuple(named, out reason);
+            return Tuple(named, compilation, out reason);
         }
 
         if (SymbolNames.Is(named, "System", named.MetadataName))
@@ -98,7 +98,7 @@ internal static class TypeShapeParser
 
         if (SymbolNames.Is(named, "System.Collections.Immutable", "ImmutableArray`1"))
         {
-            return Container(ShapeKind.ImmutableArray, false, named.TypeArguments[0], element => "global::System.Collections.Immutable.ImmutableArray<" + element + ">", out reason);
+            return Container(ShapeKind.ImmutableArray, false, named.TypeArguments[0], element => "global::System.Collections.Immutable.ImmutableArray<" + element + ">", compilation, out reason);
         }
 
         if (SymbolNames.Is(named, "System.Collections.Generic", named.MetadataName))
@@ -107,25 +107,25 @@ internal static class TypeShapeParser
             {
                 case "List`1":
                 case "IReadOnlyList`1":
-                    return Container(named.MetadataName == "List`1" ? ShapeKind.List : ShapeKind.ReadOnlyList, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", out reason);
+                    return Container(named.MetadataName == "List`1" ? ShapeKind.List : ShapeKind.ReadOnlyList, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", compilation, out reason);
                 case "Dictionary`2":
                 case "IDictionary`2":
-                    return Dictionary(ShapeKind.Dictionary, named.Name + "<", named, nullable, out reason);
+                    return Dictionary(ShapeKind.Dictionary, named.Name + "<", named, nullable, compilation, out reason);
                 case "IReadOnlyDictionary`2":
-                    return Dictionary(ShapeKind.ReadOnlyDictionary, "IReadOnlyDictionary<", named, nullable, out reason);
+                    return Dictionary(ShapeKind.ReadOnlyDictionary, "IReadOnlyDictionary<", named, nullable, compilation, out reason);
                 case "HashSet`1":
                 case "ISet`1":
                 case "IReadOnlySet`1":
-                    return Container(ShapeKind.Set, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", out reason);
+                    return Container(ShapeKind.Set, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", compilation, out reason);
                 case "IEnumerable`1":
                 case "ICollection`1":
                 case "IList`1":
                 case "IReadOnlyCollection`1":
-                    return Container(ShapeKind.Sequence, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", out reason);
+                    return Container(ShapeKind.Sequence, nullable, named.TypeArguments[0], element => Generic + named.Name + "<" + element + ">", compilation, out reason);
             }
         }
 
-        if (named.IsRecord && MessageParser.RoleOf(named) is not null && !MessageParser.IsGenerated(named, default))
+        if (named.IsRecord && MessageParser.RoleOf(named) is not null && !MessageParser.IsGenerated(named, compilation, default))
         {
             reason = $"the record '{named.ToDisplayString()}' has errors of its own (reported on it), so it has no generated formatter yet";
             return null;
@@ -143,11 +143,11 @@ internal static class TypeShapeParser
         return null;
     }
 
-    private static TypeShape? Dictionary(ShapeKind kind, string open, INamedTypeSymbol named, bool nullable, out string? reason)
+    private static TypeShape? Dictionary(ShapeKind kind, string open, INamedTypeSymbol named, bool nullable, Compilation compilation, out string? reason)
     {
         // Keys a map can carry as a plain MessagePack value: string, an integer type, an enum, Guid (as its string).
         var keyType = named.TypeArguments[0];
-        var key = Parse(keyType, out reason);
+        var key = Parse(keyType, compilation, out reason);
         if (key is not { Kind: ShapeKind.String or ShapeKind.SByte or ShapeKind.Byte or ShapeKind.Int16 or ShapeKind.UInt16 or ShapeKind.Int32
             or ShapeKind.UInt32 or ShapeKind.Int64 or ShapeKind.UInt64 or ShapeKind.Enum or ShapeKind.Guid })
         {
@@ -157,11 +157,11 @@ internal static class TypeShapeParser
 
         // Keys are never null on the wire; an annotated key keeps its '?' so that the member's type is written as declared.
         var keyName = key.Kind == ShapeKind.String ? (keyType.NullableAnnotation == NullableAnnotation.Annotated ? "string?" : "string") : key.TypeName;
-        var shape = Container(kind, nullable, named.TypeArguments[1], value => Generic + open + keyName + ", " + value + ">", out reason);
+        var shape = Container(kind, nullable, named.TypeArguments[1], value => Generic + open + keyName + ", " + value + ">", compilation, out reason);
         return shape is null ? null : shape with { Key = key with { IsNullable = false, TypeName = key.Kind == ShapeKind.String ? "string" : key.TypeName } };
     }
 
-    private static TypeShape? Tuple(INamedTypeSymbol named, out string? reason)
+    private static TypeShape? Tuple(INamedTypeSymbol named, Compilation compilation, out string? reason)
     {
         reason = null;
         var elements = named.TupleElements;
@@ -174,7 +174,7 @@ internal static class TypeShapeParser
         var items = new System.Collections.Generic.List<TypeShape>();
         foreach (var element in elements)
         {
-            var item = Parse(element.Type, out reason);
+            var item = Parse(element.Type, compilation, out reason);
             if (item is null)
             {
                 reason = $"its element '{element.Type.ToDisplayString()}' is not supported: {reason}";
@@ -190,9 +190,9 @@ internal static class TypeShapeParser
         return new TypeShape(ShapeKind.Tuple, name, false, null, null) { Items = items.ToEquatableArray() };
     }
 
-    private static TypeShape? Container(ShapeKind kind, bool nullable, ITypeSymbol element, System.Func<string, string> name, out string? reason)
+    private static TypeShape? Container(ShapeKind kind, bool nullable, ITypeSymbol element, System.Func<string, string> name, Compilation compilation, out string? reason)
     {
-        var inner = Parse(element, out reason);
+        var inner = Parse(element, compilation, out reason);
         if (inner is null)
         {
             // Name the element that fails, so that 'List<object>' says 'object', not only 'List<T>'.

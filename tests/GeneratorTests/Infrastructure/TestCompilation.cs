@@ -43,7 +43,25 @@ internal static class TestCompilation
             parseOptions: compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        AssertGeneratedFilesClean(output, compilation);
         return new GeneratorRun(driver, (CSharpCompilation)output, generatorDiagnostics);
+    }
+
+    /// <summary>
+    /// Whatever the input, valid or not, no generated file carries an error or a warning: the generator reports its
+    /// reasons on the user's span and emits nothing it cannot make compile. Every generator run of the suite checks it.
+    /// </summary>
+    private static void AssertGeneratedFilesClean(Compilation output, Compilation input)
+    {
+        var generated = output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t));
+        var problems = generated
+            .SelectMany(t => output.GetSemanticModel(t).GetDiagnostics())
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id is not ("CS1701" or "CS1702"))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException("Generated code carries diagnostics:\n" + string.Join("\n", problems));
+        }
     }
 
     /// <summary>Diagnostics of an analyzer over a compilation (generated sources included).</summary>
