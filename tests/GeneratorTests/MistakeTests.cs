@@ -58,6 +58,22 @@ public class MistakeTests
         Assert.Contains(TestCompilation.Run(Markup.Parse(Usings + markup).Source).Sources, s => s.HintName.EndsWith("Hello.Lifeline.g.cs", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_handler_class_with_a_warning_is_still_a_handler()
+    {
+        // LFL0305 is a warning: the class keeps its dispatch, so hosting it still compiles.
+        const string markup = Records + """
+            [LifelineHandler] public partial class Hub
+            {
+                void OnPeerConnected(PeerId peer, Hi hello) { }
+                void {|LFL0305:OnPeerDisconected|}(PeerId peer, Hi hello, Bye gone) { }
+            }
+            public static class Use { public static ILifelineHandler Make() => new Hub(); }
+            """;
+        AssertReported(markup, DiagnosticSeverity.Warning);
+        Assert.Empty(TestCompilation.Run(Markup.Parse(markup).Source).CompilationProblems);
+    }
+
     [Theory]
     [InlineData("[LifelineHandler] public partial record {|LFL0303:Server|} { }")]
     [InlineData("[LifelineHandler] public static partial class {|LFL0303:Server|} { }")]

@@ -95,7 +95,8 @@ internal static class HandlerParser
             methods.Add(spec);
         }
 
-        if (diagnostics.Count > 0)
+        // A warning (a method that looks like a handler) leaves the class's dispatch intact; an error leaves none.
+        if (diagnostics.Any(d => d.IsError))
         {
             return new HandlerParseResult(null, diagnostics.ToEquatableArray());
         }
@@ -107,7 +108,7 @@ internal static class HandlerParser
             containing.ToEquatableArray(),
             methods.ToEquatableArray(),
             messages.Values.OrderBy(m => m.FullName, System.StringComparer.Ordinal).ToEquatableArray());
-        return new HandlerParseResult(spec2, EquatableArray<DiagnosticInfo>.Empty);
+        return new HandlerParseResult(spec2, diagnostics.ToEquatableArray());
     }
 
     // Names the generated part of a handler class declares besides the ILifelineHandler members.
