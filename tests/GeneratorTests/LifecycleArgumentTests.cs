@@ -20,6 +20,9 @@ public class LifecycleArgumentTests
     [InlineData("var o = new LifelineDealerOptions(); o.SetHello({|LFL0210:new Bye(\"a\")|});", "is a disconnect message")]
     [InlineData("var o = new LifelineRouterOptions(); o.SetDisconnectMessage({|LFL0210:new Plain(\"a\")|});", "has no [DisconnectMessage] attribute")]
     [InlineData("var o = new LifelineRouterOptions(); o.SetHello({|LFL0210:new Part(1)|});", "[MessagePart]")]
+    // A factory, and a conditional access.
+    [InlineData("var o = new LifelineRouterOptions(); o.SetDisconnectMessage(sp => {|LFL0210:new Hi(\"x\")|});", "is a hello message")]
+    [InlineData("RouterSocket? s = new RouterSocket(); s?.SetDisconnectMessage({|LFL0210:new Hi(\"x\")|});", "is a hello message")]
     public void Values_of_the_wrong_kind_are_explained_on_the_argument(string body, string reason)
     {
         DiagnosticAssert.Reported(Program(body), DiagnosticSeverity.Error, Analyze);

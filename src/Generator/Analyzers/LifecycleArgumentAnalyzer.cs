@@ -32,11 +32,19 @@ public sealed class LifecycleArgumentAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
-        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name and ("SetHelloMessage" or "SetDisconnectMessage" or "SetHello") }
-            || invocation.ArgumentList.Arguments.Count != 1)
+        // socket.SetHelloMessage(...) or socket?.SetHelloMessage(...).
+        var called = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            _ => null,
+        };
+        if (called?.Identifier.ValueText is not ("SetHelloMessage" or "SetDisconnectMessage" or "SetHello") || invocation.ArgumentList.Arguments.Count != 1)
         {
             return;
         }
+
+        var name = called.Identifier.ValueText;
 
         // Only a call the compiler could not bind to one of Lifeline's methods: the socket extensions, or the options of
         // Lifeline.Hosting (SetHello, SetDisconnectMessage).
@@ -46,7 +54,8 @@ public sealed class LifecycleArgumentAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var argument = invocation.ArgumentList.Arguments[0].Expression;
+        // A factory (Lifeline.Hosting's 'o.SetHello(sp => new Hello(...))'): the record is what it returns.
+        var argument = invocation.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { ExpressionBody: { } made } ? made : invocation.ArgumentList.Arguments[0].Expression;
         if (context.SemanticModel.GetTypeInfo(argument, context.CancellationToken).Type is not INamedTypeSymbol type || type.TypeKind == TypeKind.Error)
         {
             return;
