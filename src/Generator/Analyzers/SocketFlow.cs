@@ -807,7 +807,9 @@ internal sealed class SocketFlow
 
             foreach (var operation in operations)
             {
-                if (PathOf(operation) is { IsCapture: false } path)
+                // 'this' given away (a base constructor, Register(this)) reaches only members other code can see, and
+                // sockets in those count as escaped already.
+                if (TypeBodies.Unwrap(operation) is not IInstanceReferenceOperation && PathOf(operation) is { IsCapture: false } path)
                 {
                     EscapeReachable(path);
                 }

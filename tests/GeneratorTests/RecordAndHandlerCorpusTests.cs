@@ -12,7 +12,7 @@ namespace Lifeline.GeneratorTests;
 /// Unusual but possible inputs. For any of them either the generated code compiles without a warning, or an LFL
 /// diagnostic on the user's own code says what to do and the generated files stay clean.
 /// </summary>
-public class AdversarialGeneratorTests
+public class RecordAndHandlerCorpusTests
 {
     private const string Usings = """
         using System;
