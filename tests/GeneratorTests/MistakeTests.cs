@@ -31,6 +31,7 @@ public class MistakeTests
     [InlineData("[HelloMessage] public {|LFL0013:abstract|} partial record Hello(string Name);")]
     [InlineData("[HelloMessage] public partial record Hello(string Name) { public int {|LFL0014:LifelineFormatter|} { get; init; } }")]
     [InlineData("[HelloMessage] public partial record Hello(string Name) { public static void {|LFL0014:LifelineFormatter|}() { } }")]
+    [InlineData("[HelloMessage] public partial record {|LFL0014:LifelineFormatter|}(int A);")]
     [InlineData("public partial class Outer<T> { [HelloMessage] public partial record {|LFL0003:Hello|}(string Name); }")]
     [InlineData("[MessagePart] public record {|LFL0001:Part|}(int X); [HelloMessage] public partial record Hello({|LFL0101:Part|} Part);")]
     [InlineData("[HelloMessage] public partial record Hello({|LFL0101:List<object>|} Items);")]

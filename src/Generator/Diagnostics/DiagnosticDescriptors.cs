@@ -77,7 +77,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReservedMemberName = Create(
         "LFL0014",
         "Member name is reserved for generated code",
-        "'{0}' declares '{1}', a name the generated part of the record uses; rename the member");
+        "'{0}' {1}, a name the generated part of the record uses; rename {2}");
 
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
         "LFL0101",

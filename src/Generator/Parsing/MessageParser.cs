@@ -245,9 +245,15 @@ internal static class MessageParser
 
         foreach (var reserved in ReservedNames)
         {
+            if (type.Name == reserved)
+            {
+                // A member cannot share its type's name.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, identifier ?? LocationInfo.From(syntax.Identifier), display, $"is named '{reserved}'", "the record"));
+            }
+
             foreach (var member in type.GetMembers(reserved).Where(m => !m.IsImplicitlyDeclared))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(member.Locations.FirstOrDefault()), display, reserved));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(member.Locations.FirstOrDefault()), display, $"declares '{reserved}'", "the member"));
             }
         }
 
