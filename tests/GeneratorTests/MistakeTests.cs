@@ -59,6 +59,25 @@ public class MistakeTests
         Assert.Contains(TestCompilation.Run(Markup.Parse(Usings + markup).Source).Sources, s => s.HintName.EndsWith("Hello.Lifeline.g.cs", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // Private to the base: never called by the derived class.
+    [InlineData("[LifelineHandler] public partial class A { void OnDisconnected() { } } [LifelineHandler] public partial class {|LFL0310:B|} : A { }")]
+    [InlineData("public class Base { private void OnPeerConnected(PeerId peer, Hi hello) { } } [LifelineHandler] public partial class {|LFL0310:S|} : Base { }")]
+    public void Inherited_handlers_the_class_cannot_call_are_reported(string markup) => AssertReported(Records + markup, DiagnosticSeverity.Warning);
+
+    [Theory]
+    // Protected, overridden, hidden by a handler of the derived class: dispatched once, silently.
+    [InlineData("public class Base { protected void OnPeerConnected(PeerId peer, Hi hello) { } } [LifelineHandler] public partial class S : Base { }", "OnPeerConnected(peer, ")]
+    [InlineData("[LifelineHandler] public partial class A { protected virtual void OnDisconnected() { } } [LifelineHandler] public partial class S : A { protected override void OnDisconnected() { } }", "OnDisconnected()")]
+    [InlineData("public class Base { protected void OnConnected(Hi hello) { } } [LifelineHandler] public partial class S : Base { new void OnConnected(Hi hello) { } }", " OnConnected(")]
+    public void Inherited_handlers_the_class_can_call_are_dispatched(string source, string call)
+    {
+        var run = TestCompilation.Run(Records + source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains(call, run.Source("S.LifelineHandler.g.cs"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_handler_class_with_a_warning_is_still_a_handler()
     {

@@ -55,6 +55,9 @@ internal sealed class HostedHandler
             }
         }
 
+        // Inherited handlers the class can call are dispatched too (LFL0310 reports the others).
+        handlers.AddRange(HandlerParser.Inherited(named).Where(h => !h.Method.IsStatic && h.Method.DeclaredAccessibility != Accessibility.Private));
+
         return new HostedHandler(named, handlers.ToImmutableArray());
     }
 

@@ -197,6 +197,12 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor InheritedHandlerNotCalled = Create(
+        "LFL0310",
+        "Inherited handler cannot be called",
+        "'{0}' is inherited by '{1}' but is private to its class, so '{1}' never calls it; make it protected, or declare the handler in '{1}'",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StaticHandler = Create(
         "LFL0306",
         "Handler must be an instance method",
@@ -211,7 +217,7 @@ internal static class DiagnosticDescriptors
     [
         NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData, MemberNotRestored,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect, NotALifecycleMessage,
-        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler, DisconnectHandlerNeverRuns, HandlerNeverRunsOnSocket,
+        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler, DisconnectHandlerNeverRuns, HandlerNeverRunsOnSocket, InheritedHandlerNotCalled,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

@@ -48,6 +48,7 @@ internal static class HandlerParser
         var methods = new List<HandlerMethodSpec>();
         var messages = new Dictionary<string, MessageRef>();
         var seen = new HashSet<(HandlerKind, string?, string?)>();
+        var compilation = context.SemanticModel.Compilation;
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,7 +81,7 @@ internal static class HandlerParser
                 continue;
             }
 
-            var spec = ParseMethod(method, known.Kind, known.Expected, declaration, context.SemanticModel.Compilation, diagnostics, messages);
+            var spec = ParseMethod(method, known.Kind, known.Expected, declaration, compilation, diagnostics, messages);
             if (spec is null)
             {
                 continue;
@@ -94,6 +95,8 @@ internal static class HandlerParser
 
             methods.Add(spec);
         }
+
+        AddInherited(type, syntax, compilation, methods, seen, messages, diagnostics);
 
         // A warning (a method that looks like a handler) leaves the class's dispatch intact; an error leaves none.
         if (diagnostics.Any(d => d.IsError))
@@ -150,6 +153,57 @@ internal static class HandlerParser
 
         return null;
     }
+
+    /// <summary>
+    /// Handlers inherited from base classes: dispatched when the class can call them and it declares no handler for the
+    /// same event itself; one it cannot call (private to the base) is reported, since it would never run. Their own
+    /// mistakes are the base's to report.
+    /// </summary>
+    private static void AddInherited(INamedTypeSymbol type, TypeDeclarationSyntax syntax, Compilation compilation, List<HandlerMethodSpec> methods, HashSet<(HandlerKind, string?, string?)> seen, Dictionary<string, MessageRef> messages, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var (method, kind) in Inherited(type))
+        {
+            var ignored = new List<DiagnosticInfo>();
+            var named = new Dictionary<string, MessageRef>();
+            var spec = ParseMethod(method, kind, Known[method.Name].Expected, null, compilation, ignored, named);
+            if (spec is null || method.IsStatic || method.IsAsync && method.ReturnsVoid || seen.Contains((spec.Kind, spec.Hello, spec.Disconnect)))
+            {
+                continue;
+            }
+
+            if (!compilation.IsSymbolAccessibleWithin(method, type))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InheritedHandlerNotCalled, LocationInfo.From(syntax.Identifier), method.ToDisplayString(), type.Name));
+                continue;
+            }
+
+            seen.Add((spec.Kind, spec.Hello, spec.Disconnect));
+            methods.Add(spec);
+            foreach (var pair in named)
+            {
+                messages[pair.Key] = pair.Value;
+            }
+        }
+    }
+
+    /// <summary>Handler-named methods of the base classes that no more derived class overrides or hides.</summary>
+    public static IEnumerable<(IMethodSymbol Method, HandlerKind Kind)> Inherited(INamedTypeSymbol type)
+    {
+        var shadowed = new HashSet<string>(type.GetMembers().OfType<IMethodSymbol>().Select(Signature));
+        for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var method in current.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (method.MethodKind == MethodKind.Ordinary && Known.TryGetValue(method.Name, out var known) && shadowed.Add(Signature(method)))
+                {
+                    yield return (method, known.Kind);
+                }
+            }
+        }
+    }
+
+    private static string Signature(IMethodSymbol method) =>
+        method.Name + "(" + string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")";
 
     private static HandlerMethodSpec? ParseMethod(IMethodSymbol method, HandlerKind kind, string expected, MethodDeclarationSyntax? declaration, Compilation compilation, List<DiagnosticInfo> diagnostics, Dictionary<string, MessageRef> messages)
     {
