@@ -60,6 +60,11 @@ public class MistakeTests
     }
 
     [Theory]
+    [InlineData("[LifelineHandler] public partial class S { [System.Diagnostics.Conditional(\"DEBUG\")] void {|LFL0311:OnDisconnected|}() { } }")]
+    [InlineData("[LifelineHandler] public partial class S { [System.Obsolete(\"old\", true)] void {|LFL0311:OnDisconnected|}() { } void OnConnected(Hi hello) { } }")]
+    public void Handlers_their_attributes_keep_from_running_are_reported(string markup) => AssertReported(Records + markup, DiagnosticSeverity.Warning);
+
+    [Theory]
     // Private to the base: never called by the derived class.
     [InlineData("[LifelineHandler] public partial class A { void OnDisconnected() { } } [LifelineHandler] public partial class {|LFL0310:B|} : A { }")]
     [InlineData("public class Base { private void OnPeerConnected(PeerId peer, Hi hello) { } } [LifelineHandler] public partial class {|LFL0310:S|} : Base { }")]

@@ -203,6 +203,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is inherited by '{1}' but is private to its class, so '{1}' never calls it; make it protected, or declare the handler in '{1}'",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor HandlerNotAlwaysCalled = Create(
+        "LFL0311",
+        "Handler is not always called",
+        "'{0}' {1}",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StaticHandler = Create(
         "LFL0306",
         "Handler must be an instance method",
@@ -217,7 +223,7 @@ internal static class DiagnosticDescriptors
     [
         NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData, MemberNotRestored,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect, NotALifecycleMessage,
-        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler, DisconnectHandlerNeverRuns, HandlerNeverRunsOnSocket, InheritedHandlerNotCalled,
+        HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler, DisconnectHandlerNeverRuns, HandlerNeverRunsOnSocket, InheritedHandlerNotCalled, HandlerNotAlwaysCalled,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

@@ -81,6 +81,15 @@ internal static class HandlerParser
                 continue;
             }
 
+            if (Uncallable(method) is { } why)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerNotAlwaysCalled, LocationInfo.From(declaration?.Identifier ?? default), method.ToDisplayString(), why.Reason));
+                if (why.Skipped)
+                {
+                    continue;
+                }
+            }
+
             var spec = ParseMethod(method, known.Kind, known.Expected, declaration, compilation, diagnostics, messages);
             if (spec is null)
             {
@@ -184,6 +193,28 @@ internal static class HandlerParser
                 messages[pair.Key] = pair.Value;
             }
         }
+    }
+
+    /// <summary>
+    /// Attributes that keep the generated call from running: [Obsolete(error: true)] makes it a compile error, so the
+    /// handler is left out; [Conditional] drops the call from builds without the symbol.
+    /// </summary>
+    private static (string Reason, bool Skipped)? Uncallable(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (SymbolNames.Is(attribute.AttributeClass, "System", "ObsoleteAttribute") && attribute.ConstructorArguments is { Length: 2 } arguments && arguments[1].Value is true)
+            {
+                return ("is [Obsolete] as an error, so no code may call it and it is left out of the dispatch; remove the attribute, or the method", true);
+            }
+
+            if (SymbolNames.Is(attribute.AttributeClass, "System.Diagnostics", "ConditionalAttribute") && attribute.ConstructorArguments is { Length: 1 } condition)
+            {
+                return ($"is [Conditional(\"{condition[0].Value}\")], so builds without that symbol drop the call to it and it never runs there; remove the attribute and test the symbol inside", false);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Handler-named methods of the base classes that no more derived class overrides or hides.</summary>
