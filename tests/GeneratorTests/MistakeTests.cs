@@ -59,6 +59,14 @@ public class MistakeTests
         Assert.Contains(TestCompilation.Run(Markup.Parse(Usings + markup).Source).Sources, s => s.HintName.EndsWith("Hello.Lifeline.g.cs", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_handler_nested_in_a_generic_type_is_told_so()
+    {
+        var diagnostic = Assert.Single(TestCompilation.Run(Records + "public partial class Outer<T> { [LifelineHandler] public partial class S { void OnDisconnected() { } } }").GeneratorDiagnostics);
+        Assert.Equal("LFL0303", diagnostic.Id);
+        Assert.Contains("nested in the generic type 'Outer<T>'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[LifelineHandler] public partial class S { [System.Diagnostics.Conditional(\"DEBUG\")] void {|LFL0311:OnDisconnected|}() { } }")]
     [InlineData("[LifelineHandler] public partial class S { [System.Obsolete(\"old\", true)] void {|LFL0311:OnDisconnected|}() { } void OnConnected(Hi hello) { } }")]

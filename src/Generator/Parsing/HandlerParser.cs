@@ -36,7 +36,8 @@ internal static class HandlerParser
         var classProblem = type.IsRecord ? "a record"
             : type.TypeKind != TypeKind.Class ? $"a {type.TypeKind.ToString().ToLowerInvariant()}"
             : type.IsStatic ? "static"
-            : type.IsGenericType ? "generic"
+            : type.TypeParameters.Length > 0 ? "generic"
+            : type.IsGenericType ? $"nested in the generic type '{GenericContainer(type)}'"
             : !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) ? "not partial"
             : GeneratedPartConflict(type);
         if (classProblem is not null)
@@ -193,6 +194,17 @@ internal static class HandlerParser
                 messages[pair.Key] = pair.Value;
             }
         }
+    }
+
+    private static string GenericContainer(INamedTypeSymbol type)
+    {
+        var current = type.ContainingType;
+        while (current is not null && current.TypeParameters.Length == 0)
+        {
+            current = current.ContainingType;
+        }
+
+        return current?.ToDisplayString() ?? type.ToDisplayString();
     }
 
     /// <summary>
