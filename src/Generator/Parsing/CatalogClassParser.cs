@@ -21,6 +21,11 @@ internal static class CatalogClassParser
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
+        if (!SymbolNames.IsFirstApplication(type, context.Attributes[0]))
+        {
+            return new CatalogClassResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var display = type.ToDisplayString();
         var identifier = LocationInfo.From(syntax.Identifier);
         var diagnostics = new List<DiagnosticInfo>();

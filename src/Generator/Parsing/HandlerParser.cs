@@ -32,6 +32,11 @@ internal static class HandlerParser
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
+        if (!SymbolNames.IsFirstApplication(type, context.Attributes[0]))
+        {
+            return new HandlerParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var display = type.ToDisplayString();
         var classProblem = type.IsRecord ? "a record"
             : type.TypeKind != TypeKind.Class ? $"a {type.TypeKind.ToString().ToLowerInvariant()}"

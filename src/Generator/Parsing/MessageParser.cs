@@ -70,6 +70,11 @@ internal static class MessageParser
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
+        if (!SymbolNames.IsFirstApplication(type, context.Attributes[0]))
+        {
+            return Result(null, diagnostics);
+        }
+
         var identifier = LocationInfo.From(syntax.Identifier);
         var display = type.ToDisplayString();
         var containing = CheckStructure(type, syntax, role, display, identifier, diagnostics, cancellationToken);

@@ -30,6 +30,26 @@ internal static class SymbolNames
         return name;
     }
 
+    /// <summary>
+    /// Whether <paramref name="applied"/> is the first application of its attribute class to <paramref name="type"/>. An
+    /// attribute that allows one application repeated on another partial declaration is the compiler's error (CS0579);
+    /// the generator, which sees each attributed declaration, then reads the type once, from the first.
+    /// </summary>
+    public static bool IsFirstApplication(INamedTypeSymbol type, AttributeData applied)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, applied.AttributeClass))
+            {
+                var first = attribute.ApplicationSyntaxReference;
+                var candidate = applied.ApplicationSyntaxReference;
+                return first is null || candidate is null || (first.SyntaxTree == candidate.SyntaxTree && first.Span == candidate.Span);
+            }
+        }
+
+        return true;
+    }
+
     private static bool NamespaceIs(INamespaceSymbol? ns, string dotted)
     {
         var end = dotted.Length;
