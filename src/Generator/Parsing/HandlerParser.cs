@@ -328,8 +328,14 @@ internal static class HandlerParser
 
     private static string? Peer(ITypeSymbol type) => Exact(type, "Lifeline.PeerId");
 
-    private static string? Exact(ITypeSymbol type, string name) =>
-        type.ToDisplayString() == name ? null : $"'{type.ToDisplayString()}' is not {name.Substring(name.LastIndexOf('.') + 1)}";
+    // By namespace and name, so that a nullable annotation ('NetMQMessage? message', 'MalformedFrame? error') is no
+    // mismatch, as the host always passes one; 'PeerId?' is a Nullable<PeerId>, still not a PeerId.
+    private static string? Exact(ITypeSymbol type, string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return type is INamedTypeSymbol named && SymbolNames.Is(named, name.Substring(0, dot), name.Substring(dot + 1)) ? null
+            : $"'{type.ToDisplayString()}' is not {name.Substring(dot + 1)}";
+    }
 
     private static string? Record(ITypeSymbol type, MessageRole role, Compilation compilation, out INamedTypeSymbol? record)
     {
