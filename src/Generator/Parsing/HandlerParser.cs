@@ -192,6 +192,17 @@ internal static class HandlerParser
                 continue;
             }
 
+            // Its attributes keep the inherited call from running as they do a handler of the class's own; the base's
+            // declaration may not be the user's to see, so the class that dispatches it is told.
+            if (Uncallable(method) is { } why)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerNotAlwaysCalled, LocationInfo.From(syntax.Identifier), method.ToDisplayString(), why.Reason));
+                if (why.Skipped)
+                {
+                    continue;
+                }
+            }
+
             seen.Add((spec.Kind, spec.Hello, spec.Disconnect));
             methods.Add(spec);
             foreach (var pair in named)
