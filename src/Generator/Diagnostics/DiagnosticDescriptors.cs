@@ -79,6 +79,11 @@ internal static class DiagnosticDescriptors
         "Member name is reserved for generated code",
         "'{0}' {1}, a name the generated part of the record uses; rename {2}");
 
+    public static readonly DiagnosticDescriptor ObsoleteRecord = Create(
+        "LFL0015",
+        "Lifecycle record is obsolete as an error",
+        "'{0}' {1} [Obsolete] as an error, which no code may use, the generated serializer and catalog included; make the [Obsolete] a warning (error: false), or remove the lifecycle attribute");
+
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
         "LFL0101",
         "Member type cannot be serialized",
@@ -221,7 +226,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, UnsupportedMemberType, MemberNotCarried, NoData, MemberNotRestored,
+        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, ObsoleteRecord, UnsupportedMemberType, MemberNotCarried, NoData, MemberNotRestored,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect, NotALifecycleMessage,
         HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler, DisconnectHandlerNeverRuns, HandlerNeverRunsOnSocket, InheritedHandlerNotCalled, HandlerNotAlwaysCalled,
     ];

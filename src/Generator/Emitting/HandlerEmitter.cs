@@ -20,7 +20,9 @@ internal static class HandlerEmitter
     public static string Emit(HandlerSpec spec, string? assemblyCatalog)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings).Line();
+        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings);
+        Names.SuppressUserIds(code, spec.SuppressedIds);
+        code.Line();
         var ns = code.Namespace(spec.Namespace);
         var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {Identifiers.Escape(c.Name)}")).ToList();
         code.Line(Names.GeneratedCode);

@@ -10,7 +10,9 @@ internal static class MessageEmitter
     public static string Emit(MessageSpec spec)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings).Line();
+        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings);
+        Names.SuppressUserIds(code, spec.SuppressedIds);
+        code.Line();
         using (code.Namespace(spec.Namespace))
         {
             var blocks = spec.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {Identifiers.Escape(c.Name)}")).ToList();

@@ -17,6 +17,18 @@ internal static class Names
     /// declare and use, and its warnings belong on the user's own uses, not in generated files.
     /// </summary>
     public const string NoObsoleteWarnings = "#pragma warning disable CS0612, CS0618";
+
+    /// <summary>
+    /// The same for the user's own ids: uses of a symbol marked [Obsolete] with a DiagnosticId, or [Experimental], are
+    /// reported under its id. Writes nothing when there are none.
+    /// </summary>
+    public static void SuppressUserIds(CodeWriter code, Model.EquatableArray<string> ids)
+    {
+        if (ids.Count > 0)
+        {
+            code.Line("#pragma warning disable " + string.Join(", ", ids));
+        }
+    }
 }
 
 /// <summary>The generator version stamped into [GeneratedCode]: the package's version (a test keeps them equal).</summary>

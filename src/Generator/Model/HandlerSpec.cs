@@ -22,13 +22,17 @@ internal sealed record MessageRef(string FullName, uint MessageId, MessageRole R
 /// </summary>
 internal sealed record HandlerMethodSpec(HandlerKind Kind, string Name, string? Hello, string? Disconnect, bool ReturnsValueTask, bool TakesReason = false);
 
-/// <summary>A class marked [LifelineHandler]: the methods to dispatch to and the records they name.</summary>
+/// <summary>
+/// A class marked [LifelineHandler]: the methods to dispatch to and the records they name; <paramref name="SuppressedIds"/>
+/// are the ids under which uses of those are reported ([Obsolete] with a DiagnosticId, [Experimental]).
+/// </summary>
 internal sealed record HandlerSpec(
     string? Namespace,
     string Name,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     EquatableArray<HandlerMethodSpec> Methods,
-    EquatableArray<MessageRef> Messages)
+    EquatableArray<MessageRef> Messages,
+    EquatableArray<string> SuppressedIds = default)
 {
     public string HintName => Identifiers.HintName((Namespace is null ? string.Empty : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, c => c.Name)) + (ContainingTypes.Count > 0 ? "." : string.Empty) + Name, ".LifelineHandler.g.cs");
 }

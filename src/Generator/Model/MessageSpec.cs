@@ -14,6 +14,8 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <summary>
 /// Everything the emitter needs for one annotated record; no symbols and no locations, only data, so that it stays equal
 /// when lines move. <paramref name="MetadataName"/> lets a check across records find the declaration again.
+/// <paramref name="SuppressedIds"/> are the ids under which uses of the symbols the record's generated file names are
+/// reported ([Obsolete] with a DiagnosticId, [Experimental]), which the file suppresses.
 /// </summary>
 internal sealed record MessageSpec(
     string? Namespace,
@@ -25,7 +27,8 @@ internal sealed record MessageSpec(
     MessageRole Role,
     uint MessageId,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
-    EquatableArray<MemberSpec> Members)
+    EquatableArray<MemberSpec> Members,
+    EquatableArray<string> SuppressedIds = default)
 {
     public string FormatterName => FullName + ".LifelineFormatter";
 

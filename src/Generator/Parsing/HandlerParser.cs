@@ -54,6 +54,7 @@ internal static class HandlerParser
         var methods = new List<HandlerMethodSpec>();
         var messages = new Dictionary<string, MessageRef>();
         var seen = new HashSet<(HandlerKind, string?, string?)>();
+        var suppressed = new SortedSet<string>(System.StringComparer.Ordinal);
         var compilation = context.SemanticModel.Compilation;
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
@@ -109,9 +110,10 @@ internal static class HandlerParser
             }
 
             methods.Add(spec);
+            Dispatched(method, suppressed);
         }
 
-        AddInherited(type, syntax, compilation, methods, seen, messages, diagnostics);
+        AddInherited(type, syntax, compilation, methods, seen, messages, diagnostics, suppressed);
 
         // A warning (a method that looks like a handler) leaves the class's dispatch intact; an error leaves none.
         if (diagnostics.Any(d => d.IsError))
@@ -125,7 +127,8 @@ internal static class HandlerParser
             type.Name,
             containing.ToEquatableArray(),
             methods.ToEquatableArray(),
-            messages.Values.OrderBy(m => m.FullName, System.StringComparer.Ordinal).ToEquatableArray());
+            messages.Values.OrderBy(m => m.FullName, System.StringComparer.Ordinal).ToEquatableArray(),
+            suppressed.ToEquatableArray());
         return new HandlerParseResult(spec2, diagnostics.ToEquatableArray());
     }
 
@@ -174,7 +177,7 @@ internal static class HandlerParser
     /// same event itself; one it cannot call (private to the base) is reported, since it would never run. Their own
     /// mistakes are the base's to report.
     /// </summary>
-    private static void AddInherited(INamedTypeSymbol type, TypeDeclarationSyntax syntax, Compilation compilation, List<HandlerMethodSpec> methods, HashSet<(HandlerKind, string?, string?)> seen, Dictionary<string, MessageRef> messages, List<DiagnosticInfo> diagnostics)
+    private static void AddInherited(INamedTypeSymbol type, TypeDeclarationSyntax syntax, Compilation compilation, List<HandlerMethodSpec> methods, HashSet<(HandlerKind, string?, string?)> seen, Dictionary<string, MessageRef> messages, List<DiagnosticInfo> diagnostics, ISet<string> suppressed)
     {
         foreach (var (method, kind) in Inherited(type))
         {
@@ -205,10 +208,24 @@ internal static class HandlerParser
 
             seen.Add((spec.Kind, spec.Hello, spec.Disconnect));
             methods.Add(spec);
+            Dispatched(method, suppressed);
             foreach (var pair in named)
             {
                 messages[pair.Key] = pair.Value;
             }
+        }
+    }
+
+    /// <summary>
+    /// The ids under which the generated call to a handler, and the record types its dispatch names, are reported
+    /// ([Obsolete] with a DiagnosticId, [Experimental]): the generated file suppresses them.
+    /// </summary>
+    private static void Dispatched(IMethodSymbol method, ISet<string> suppressed)
+    {
+        UsageAttributes.CollectIds(method, suppressed);
+        foreach (var parameter in method.Parameters)
+        {
+            UsageAttributes.CollectTypeIds(parameter.Type, suppressed);
         }
     }
 

@@ -21,16 +21,19 @@ namespace Lifeline.Generator.Parsing;
 /// </remarks>
 internal static class MemberParser
 {
-    public static List<MemberSpec>? Parse(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken) =>
-        Parse(context.SemanticModel, type, display, identifier, diagnostics, cancellationToken);
+    public static List<MemberSpec>? Parse(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, ISet<string>? suppressed, CancellationToken cancellationToken) =>
+        Parse(context.SemanticModel, type, display, identifier, diagnostics, suppressed, cancellationToken);
 
     /// <summary>
     /// The members of <paramref name="type"/>; <paramref name="known"/> is the model of a tree that declares it (the
-    /// attributed declaration's), or any model of the compilation.
+    /// attributed declaration's), or any model of the compilation. The diagnostic ids under which the generated code's
+    /// uses of the members and their types are reported ([Obsolete] with a DiagnosticId, [Experimental]) are added to
+    /// <paramref name="suppressed"/>.
     /// </summary>
-    public static List<MemberSpec>? Parse(SemanticModel known, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static List<MemberSpec>? Parse(SemanticModel known, INamedTypeSymbol type, string display, LocationInfo? identifier, List<DiagnosticInfo> diagnostics, ISet<string>? suppressed, CancellationToken cancellationToken)
     {
         var compilation = known.Compilation;
+        var ids = suppressed ?? new HashSet<string>();
         var declarations = Declarations(known, type, cancellationToken);
         var members = new List<MemberSpec>();
         var positional = new Dictionary<string, ITypeSymbol?>();
@@ -43,6 +46,24 @@ internal static class MemberParser
                 var name = parameter.Identifier.ValueText;
                 var parameterType = TypeOf(parameter.Type, primary.Model, cancellationToken);
                 positional[name] = parameterType;
+                UsageAttributes.CollectTypeIds(parameterType, ids);
+
+                // Attributes are read from symbols only where the syntax has some: [DisallowNull] on the parameter the
+                // reader passes the value to, and [property: ...] on the property the writer reads.
+                if (parameter.AttributeLists.Count > 0)
+                {
+                    if (parameterType is { IsReferenceType: true } && primary.Model.GetDeclaredSymbol(parameter, cancellationToken) is { } declared && UsageAttributes.DisallowsNull(declared))
+                    {
+                        parameterType = parameterType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+                    }
+
+                    if (parameter.AttributeLists.Any(l => l.Target?.Identifier.IsKind(SyntaxKind.PropertyKeyword) == true)
+                        && type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault() is { } positionalProperty
+                        && !Usable(positionalProperty, parameter.Identifier, display, ids, diagnostics))
+                    {
+                        continue;
+                    }
+                }
 
                 // The type is what is wrong when a member cannot be serialized, so that is the span.
                 var location = LocationInfo.From(parameter.Type ?? (SyntaxNode)parameter);
@@ -66,6 +87,17 @@ internal static class MemberParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoConstructor, identifier, display));
             return null;
         }
+        else if (ParameterlessConstructor(declarations) is { Syntax: { AttributeLists.Count: > 0 } constructor, Model: { } constructorModel }
+            && constructorModel.GetDeclaredSymbol(constructor, cancellationToken) is { } constructorSymbol)
+        {
+            // The reader builds the record with it.
+            UsageAttributes.CollectIds(constructorSymbol, ids);
+            if (UsageAttributes.IsObsoleteError(constructorSymbol))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ObsoleteRecord, LocationInfo.From(constructor.Identifier), display, "is built by its parameterless constructor, which is"));
+                return null;
+            }
+        }
 
         var computed = false;
         foreach (var (declaration, model) in declarations)
@@ -82,6 +114,11 @@ internal static class MemberParser
                 if (positional.TryGetValue(name, out var parameterType))
                 {
                     CheckPositionalMember(name, property.Type, property.Identifier, parameterType, model, display, diagnostics, cancellationToken);
+                    if (property.AttributeLists.Count > 0 && model.GetDeclaredSymbol(property, cancellationToken) is { } restated)
+                    {
+                        Usable(restated, property.Identifier, display, ids, diagnostics);
+                    }
+
                     continue;
                 }
 
@@ -121,7 +158,22 @@ internal static class MemberParser
                     continue;
                 }
 
-                var shape = ParseShape(name, TypeOf(property.Type, model, cancellationToken), compilation, display, LocationInfo.From(property.Type), diagnostics);
+                var propertyType = TypeOf(property.Type, model, cancellationToken);
+                UsageAttributes.CollectTypeIds(propertyType, ids);
+                if (property.AttributeLists.Count > 0 && model.GetDeclaredSymbol(property, cancellationToken) is { } propertySymbol)
+                {
+                    if (!Usable(propertySymbol, property.Identifier, display, ids, diagnostics))
+                    {
+                        continue;
+                    }
+
+                    if (propertyType is { IsReferenceType: true } && UsageAttributes.DisallowsNull(propertySymbol))
+                    {
+                        propertyType = propertyType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+                    }
+                }
+
+                var shape = ParseShape(name, propertyType, compilation, display, LocationInfo.From(property.Type), diagnostics);
                 if (shape is null)
                 {
                     continue;
@@ -148,6 +200,10 @@ internal static class MemberParser
                     {
                         // Initialised from its parameter ('public readonly int X = X;'), it travels as the parameter.
                         CheckPositionalMember(variable.Identifier.ValueText, field.Declaration.Type, variable.Identifier, parameterType, model, display, diagnostics, cancellationToken);
+                        if (field.AttributeLists.Count > 0 && model.GetDeclaredSymbol(variable, cancellationToken) is { } restated)
+                        {
+                            Usable(restated, variable.Identifier, display, ids, diagnostics);
+                        }
                     }
                     else if (!CheckRequired(field.Modifiers, variable.Identifier, "a required field", display, diagnostics) && field.Modifiers.Any(SyntaxKind.PublicKeyword))
                     {
@@ -223,6 +279,39 @@ internal static class MemberParser
         && property.ExplicitInterfaceSpecifier is null
         && property.AccessorList is { } accessors
         && accessors.Accessors.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration));
+
+    /// <summary>
+    /// Whether the generated writer and reader may use a carried member: one [Obsolete] as an error is reported (LFL0104),
+    /// as no code may read or set it; the ids its other attributes report uses under are added to <paramref name="ids"/>.
+    /// </summary>
+    private static bool Usable(ISymbol member, SyntaxToken identifier, string display, ISet<string> ids, List<DiagnosticInfo> diagnostics)
+    {
+        UsageAttributes.CollectIds(member, ids);
+        if (!UsageAttributes.IsObsoleteError(member))
+        {
+            return true;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNotRestored, LocationInfo.From(identifier), identifier.ValueText, display, "is [Obsolete] as an error, which no code may read or set, the generated writer and reader included", "make the [Obsolete] a warning (error: false), or stop carrying the member (make it computed or not public)"));
+        return false;
+    }
+
+    /// <summary>The declared parameterless instance constructor, if there is one.</summary>
+    private static (ConstructorDeclarationSyntax? Syntax, SemanticModel? Model) ParameterlessConstructor(List<(TypeDeclarationSyntax Syntax, SemanticModel Model)> declarations)
+    {
+        foreach (var (syntax, model) in declarations)
+        {
+            foreach (var constructor in syntax.Members.OfType<ConstructorDeclarationSyntax>())
+            {
+                if (!constructor.Modifiers.Any(SyntaxKind.StaticKeyword) && constructor.ParameterList.Parameters.Count == 0)
+                {
+                    return (constructor, model);
+                }
+            }
+        }
+
+        return default;
+    }
 
     /// <summary>Without a parameter list a record class is built with a parameterless constructor: declared, or implicit when none is.</summary>
     private static bool HasParameterlessConstructor(List<(TypeDeclarationSyntax Syntax, SemanticModel Model)> declarations)

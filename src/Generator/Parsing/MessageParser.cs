@@ -85,7 +85,8 @@ internal static class MessageParser
 
         var id = ParseId(context, type, role, display, diagnostics, cancellationToken);
         // A generic record's members mention its type parameters; reporting them too would only add noise.
-        var members = type.IsGenericType ? null : WhileChecking(type, () => MemberParser.Parse(context, type, display, identifier, diagnostics, cancellationToken));
+        var suppressed = new SortedSet<string>(StringComparer.Ordinal);
+        var members = type.IsGenericType ? null : WhileChecking(type, () => MemberParser.Parse(context, type, display, identifier, diagnostics, suppressed, cancellationToken));
 
         if (diagnostics.Any(d => d.IsError) || members is null)
         {
@@ -103,7 +104,8 @@ internal static class MessageParser
             role,
             id,
             containing.ToEquatableArray(),
-            members.ToEquatableArray());
+            members.ToEquatableArray(),
+            suppressed.ToEquatableArray());
         return Result(spec, diagnostics);
     }
 
@@ -160,7 +162,7 @@ internal static class MessageParser
         }
 
         var model = compilation.GetSemanticModel(syntax.SyntaxTree);
-        return WhileChecking(type, () => MemberParser.Parse(model, type, display, null, problems, cancellationToken)) is not null && !problems.Any(p => p.IsError);
+        return WhileChecking(type, () => MemberParser.Parse(model, type, display, null, problems, null, cancellationToken)) is not null && !problems.Any(p => p.IsError);
     }
 
     [System.ThreadStatic]
@@ -266,6 +268,13 @@ internal static class MessageParser
         {
             var baseSyntax = syntax.BaseList?.Types.FirstOrDefault()?.Type;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedRecord, LocationInfo.From(baseSyntax), display, baseType.ToDisplayString()));
+        }
+
+        // The generated catalog names the record, and so each type it is nested in.
+        if (UsageAttributes.ObsoleteErrorType(type) is { } obsolete)
+        {
+            var subject = SymbolEqualityComparer.Default.Equals(obsolete, type) ? "is" : $"is nested in '{obsolete.ToDisplayString()}', which is";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ObsoleteRecord, identifier, display, subject));
         }
 
         var containing = ParseContainingTypes(type, display, diagnostics, cancellationToken);

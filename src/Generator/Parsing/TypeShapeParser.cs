@@ -48,6 +48,11 @@ internal static class TypeShapeParser
     private static TypeShape? Named(INamedTypeSymbol named, bool nullable, Compilation compilation, out string? reason)
     {
         reason = null;
+        if (UsageAttributes.ObsoleteErrorType(named) is { } obsolete)
+        {
+            reason = $"'{obsolete.ToDisplayString()}' is [Obsolete] as an error, so no code may name it, the generated serializer included";
+            return null;
+        }
         if (named.TypeKind == TypeKind.Enum)
         {
             var underlying = Special(named.EnumUnderlyingType!.SpecialType);
