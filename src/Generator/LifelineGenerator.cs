@@ -194,7 +194,7 @@ public sealed class LifelineGenerator : IIncrementalGenerator
     }
 
     private static EquatableArray<CatalogEntry> ToEntries(IEnumerable<MessageSpec> specs) =>
-        specs.Select(s => new CatalogEntry(s.FullName, s.MetadataName, s.DisplayName, s.Role, s.MessageId))
+        specs.Select(s => new CatalogEntry(s.FullName, s.MetadataName, s.DisplayName, s.Role, s.MessageId, s.OwnIds))
             .OrderBy(e => e.FullName, System.StringComparer.Ordinal)
             .ToEquatableArray();
 }

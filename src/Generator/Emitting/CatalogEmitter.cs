@@ -17,7 +17,9 @@ internal static class CatalogEmitter
     public static string Emit(EquatableArray<CatalogEntry> entries, CatalogClassSpec target, bool isDefault)
     {
         var code = new CodeWriter();
-        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings).Line();
+        code.Line(Names.Header).Line("#nullable enable").Line(Names.NoObsoleteWarnings);
+        Names.SuppressUserIds(code, entries.SelectMany(e => e.OwnIds).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToEquatableArray());
+        code.Line();
         var ns = code.Namespace(target.Namespace);
         var blocks = target.ContainingTypes.Select(c => code.Open($"partial {c.Keyword} {Identifiers.Escape(c.Name)}")).ToList();
         if (isDefault)

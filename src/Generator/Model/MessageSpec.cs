@@ -15,7 +15,8 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// Everything the emitter needs for one annotated record; no symbols and no locations, only data, so that it stays equal
 /// when lines move. <paramref name="MetadataName"/> lets a check across records find the declaration again.
 /// <paramref name="SuppressedIds"/> are the ids under which uses of the symbols the record's generated file names are
-/// reported ([Obsolete] with a DiagnosticId, [Experimental]), which the file suppresses.
+/// reported ([Obsolete] with a DiagnosticId, [Experimental]), which the file suppresses; <paramref name="OwnIds"/> those
+/// of the record itself and the types it is nested in, which the catalog suppresses too.
 /// </summary>
 internal sealed record MessageSpec(
     string? Namespace,
@@ -28,7 +29,8 @@ internal sealed record MessageSpec(
     uint MessageId,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     EquatableArray<MemberSpec> Members,
-    EquatableArray<string> SuppressedIds = default)
+    EquatableArray<string> SuppressedIds = default,
+    EquatableArray<string> OwnIds = default)
 {
     public string FormatterName => FullName + ".LifelineFormatter";
 

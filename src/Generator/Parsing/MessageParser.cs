@@ -85,7 +85,11 @@ internal static class MessageParser
 
         var id = ParseId(context, type, role, display, diagnostics, cancellationToken);
         // A generic record's members mention its type parameters; reporting them too would only add noise.
+        // Ids under which uses of the record itself are reported ([Experimental], [Obsolete(DiagnosticId = ...)] on it
+        // or a type it is nested in): its generated file and the catalog name it.
         var suppressed = new SortedSet<string>(StringComparer.Ordinal);
+        UsageAttributes.CollectTypeIds(type, suppressed);
+        var ownIds = suppressed.ToEquatableArray();
         var members = type.IsGenericType ? null : WhileChecking(type, () => MemberParser.Parse(context, type, display, identifier, diagnostics, suppressed, cancellationToken));
 
         if (diagnostics.Any(d => d.IsError) || members is null)
@@ -105,7 +109,8 @@ internal static class MessageParser
             id,
             containing.ToEquatableArray(),
             members.ToEquatableArray(),
-            suppressed.ToEquatableArray());
+            suppressed.ToEquatableArray(),
+            ownIds);
         return Result(spec, diagnostics);
     }
 
