@@ -76,6 +76,10 @@ public class MistakeTests
     // Private to the base: never called by the derived class.
     [InlineData("[LifelineHandler] public partial class A { void OnDisconnected() { } } [LifelineHandler] public partial class {|LFL0310:B|} : A { }")]
     [InlineData("public class Base { private void OnPeerConnected(PeerId peer, Hi hello) { } } [LifelineHandler] public partial class {|LFL0310:S|} : Base { }")]
+    // A plain base class's handler-named methods that could never be dispatched: static, async void, a wrong signature.
+    [InlineData("public class Base { protected static void OnDisconnected() { } } [LifelineHandler] public partial class {|LFL0310:S|} : Base { }")]
+    [InlineData("public class Base { protected async void OnDisconnected() { await Task.Yield(); } } [LifelineHandler] public partial class {|LFL0310:S|} : Base { }")]
+    [InlineData("public class Base { protected void OnPeerConnected(PeerId peer, string hello) { } } [LifelineHandler] public partial class {|LFL0310:S|} : Base { }")]
     public void Inherited_handlers_the_class_cannot_call_are_reported(string markup) => AssertReported(Records + markup, DiagnosticSeverity.Warning);
 
     [Theory]

@@ -205,7 +205,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InheritedHandlerNotCalled = Create(
         "LFL0310",
         "Inherited handler cannot be called",
-        "'{0}' is inherited by '{1}' but is private to its class, so '{1}' never calls it; make it protected, or declare the handler in '{1}'",
+        "'{0}' is inherited by '{1}' but {2}, so '{1}' never calls it; make it a protected instance handler, or declare the handler in '{1}'",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor HandlerNotAlwaysCalled = Create(

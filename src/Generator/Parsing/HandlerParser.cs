@@ -181,26 +181,39 @@ internal static class HandlerParser
     {
         foreach (var (method, kind) in Inherited(type))
         {
-            var ignored = new List<DiagnosticInfo>();
+            var problems = new List<DiagnosticInfo>();
             var named = new Dictionary<string, MessageRef>();
-            var spec = ParseMethod(method, kind, Known[method.Name].Expected, null, compilation, ignored, named);
-            if (spec is null || method.IsStatic || method.IsAsync && method.ReturnsVoid || seen.Contains((spec.Kind, spec.Hello, spec.Disconnect)))
+            var spec = method.IsStatic || method.IsAsync && method.ReturnsVoid ? null : ParseMethod(method, kind, Known[method.Name].Expected, null, compilation, problems, named);
+            if (spec is not null && seen.Contains((spec.Kind, spec.Hello, spec.Disconnect)))
             {
                 continue;
             }
 
-            if (!compilation.IsSymbolAccessibleWithin(method, type))
+            // A base that is a handler class reports its own methods' mistakes; a plain base class is told of nowhere.
+            var baseIsHandler = method.ContainingType.GetAttributes().Any(a => SymbolNames.Is(a.AttributeClass, "Lifeline", "LifelineHandlerAttribute"));
+            var why = !compilation.IsSymbolAccessibleWithin(method, type) ? "is private to its class"
+                : baseIsHandler ? null
+                : method.IsStatic ? "is static"
+                : method.IsAsync && method.ReturnsVoid ? "is 'async void'"
+                : spec is null ? NotAHandlerSignature(problems.FirstOrDefault())
+                : null;
+            if (why is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InheritedHandlerNotCalled, LocationInfo.From(syntax.Identifier), method.ToDisplayString(), type.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InheritedHandlerNotCalled, LocationInfo.From(syntax.Identifier), method.ToDisplayString(), type.Name, why));
+                continue;
+            }
+
+            if (spec is null)
+            {
                 continue;
             }
 
             // Its attributes keep the inherited call from running as they do a handler of the class's own; the base's
             // declaration may not be the user's to see, so the class that dispatches it is told.
-            if (Uncallable(method) is { } why)
+            if (Uncallable(method) is { } attributes)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerNotAlwaysCalled, LocationInfo.From(syntax.Identifier), method.ToDisplayString(), why.Reason));
-                if (why.Skipped)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HandlerNotAlwaysCalled, LocationInfo.From(syntax.Identifier), method.ToDisplayString(), attributes.Reason));
+                if (attributes.Skipped)
                 {
                     continue;
                 }
@@ -261,6 +274,13 @@ internal static class HandlerParser
 
         return null;
     }
+
+    private static string NotAHandlerSignature(DiagnosticInfo? problem) => problem switch
+    {
+        { Id: "LFL0301", Arguments: { Count: 3 } a } => $"its parameters are not a handler's ({a[1]}; expected {a[2]})",
+        { Id: "LFL0304", Arguments: { Count: 2 } a } => $"returns '{a[1]}', where a handler returns void or ValueTask",
+        _ => "its signature is not a handler's",
+    };
 
     /// <summary>Handler-named methods of the base classes that no more derived class overrides or hides.</summary>
     public static IEnumerable<(IMethodSymbol Method, HandlerKind Kind)> Inherited(INamedTypeSymbol type)
