@@ -31,15 +31,26 @@ public sealed class LifelineGenerator : IIncrementalGenerator
         public const string LanguageVersion = "Lifeline.LanguageVersion";
         public const string AcrossTypes = "Lifeline.AcrossTypes";
         public const string Schema = "Lifeline.Schema";
+        public const string HiddenNamespaces = "Lifeline.HiddenNamespaces";
     }
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Records need C# 9: below it the compiler reports that on the user's lines, and nothing is generated.
-        var supported = context.ParseOptionsProvider
+        var languageSupported = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 })
             .WithTrackingName(Steps.LanguageVersion);
+
+        // A type in the global namespace named like a namespace generated code names with 'global::' (System, NetMQ…)
+        // makes every such name ambiguous: then nothing is generated, and LFL0016 says why.
+        var hidingTypes = context.SyntaxProvider.CreateSyntaxProvider(
+                static (node, _) => HiddenNamespaces.Declares(node),
+                static (ctx, _) => HiddenNamespaces.Diagnostic(ctx.Node))
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray())
+            .WithTrackingName(Steps.HiddenNamespaces);
+        var supported = languageSupported.Combine(hidingTypes).Select(static (pair, _) => pair.Left && pair.Right.Count == 0);
 
         // Two pipelines, as in System.Text.Json's generator: sources come from specs that hold no location, so moving
         // code regenerates nothing; diagnostics travel apart and may be reported again when their lines move.
@@ -121,6 +132,20 @@ public sealed class LifelineGenerator : IIncrementalGenerator
 
         // Records and the catalog need types that .NET Framework and .NET Standard lack.
         var hasRecords = entries.Select(static (e, _) => e.Count > 0);
+
+        // Said only where there is something to generate: a project without records or handlers is not Lifeline's.
+        var generates = hasRecords.Combine(handlerSpecs.Collect()).Select(static (pair, _) => pair.Left || !pair.Right.IsEmpty);
+        context.RegisterSourceOutput(hidingTypes.Combine(generates).Combine(languageSupported), static (spc, input) =>
+        {
+            var ((hiding, generates), language) = input;
+            if (language && generates)
+            {
+                foreach (var diagnostic in hiding)
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            }
+        });
         var missing = context.CompilationProvider.Select(static (compilation, _) => PolyfillEmitter.Missing(compilation));
         context.RegisterSourceOutput(missing.Combine(hasRecords).Combine(supported), static (spc, pair) =>
         {

@@ -95,6 +95,29 @@ public class MistakeTests
         Assert.Contains(call, run.Source("S.LifelineHandler.g.cs"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("public static class {|LFL0016:NetMQ|} { public const string Endpoint = \"tcp://127.0.0.1:1\"; }")]
+    [InlineData("public class {|LFL0016:MessagePack|} { }")]
+    [InlineData("public enum {|LFL0016:System|} { A }")]
+    [InlineData("public delegate void {|LFL0016:MessagePack|}();")]
+    public void A_global_type_that_hides_a_namespace_of_generated_code_is_reported_and_nothing_is_generated(string declaration)
+    {
+        var markup = Records + "[LifelineHandler] public partial class S { void OnConnected(Hi hello) { } }\n" + declaration;
+        DiagnosticAssert.Reported(markup, DiagnosticSeverity.Error, source => TestCompilation.Run(source).GeneratorDiagnostics);
+        Assert.Empty(TestCompilation.Run(Markup.Parse(markup).Source).Sources);
+    }
+
+    [Theory]
+    // In a namespace, nested, or in a project with nothing to generate: silent.
+    [InlineData("[HelloMessage] public partial record Hi(string Name); namespace App { public static class NetMQ { } }")]
+    [InlineData("[HelloMessage] public partial record Hi(string Name); public static class Outer { public static class NetMQ { } }")]
+    [InlineData("public static class NetMQ { }")]
+    public void Types_named_like_those_namespaces_elsewhere_are_silent(string source)
+    {
+        var run = TestCompilation.Run(Usings + source);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
     [Fact]
     public void A_handler_class_with_a_warning_is_still_a_handler()
     {

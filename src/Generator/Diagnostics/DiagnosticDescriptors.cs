@@ -84,6 +84,11 @@ internal static class DiagnosticDescriptors
         "Lifecycle record is obsolete as an error",
         "'{0}' {1} [Obsolete] as an error, which no code may use, the generated serializer and catalog included; make the [Obsolete] a warning (error: false), or remove the lifecycle attribute");
 
+    public static readonly DiagnosticDescriptor HidesNamespace = Create(
+        "LFL0016",
+        "Type hides a namespace generated code uses",
+        "The type '{0}' in the global namespace hides the namespace '{0}', which generated code names as 'global::{0}', so nothing can be generated; move the type into a namespace or rename it");
+
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
         "LFL0101",
         "Member type cannot be serialized",
@@ -226,7 +231,7 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, ObsoleteRecord, UnsupportedMemberType, MemberNotCarried, NoData, MemberNotRestored,
+        NotPartial, NotRecord, Generic, ContainingNotPartial, NotAccessible, BothKinds, InvalidId, DuplicateId, NoConstructor, DerivedRecord, CatalogClass, TwoCatalogClasses, AbstractRecord, ReservedMemberName, ObsoleteRecord, HidesNamespace, UnsupportedMemberType, MemberNotCarried, NoData, MemberNotRestored,
         DisconnectThrows, DisconnectNeverDelivered, HelloIgnored, HelloClearedAfterConnect, OptionAfterConnect, InvalidEndpoint, TransportNotSupported, LifecycleOverUdp, EmptyDisconnect, NotALifecycleMessage,
         HandlerSignature, DuplicateHandler, HandlerClass, HandlerReturnType, NotAHandler, StaticHandler, AsyncVoidHandler, DisconnectHandlerNeverRuns, HandlerNeverRunsOnSocket, InheritedHandlerNotCalled, HandlerNotAlwaysCalled,
     ];
