@@ -229,6 +229,15 @@ public class HandlerHostingTests
         DiagnosticAssert.Reported(markup, DiagnosticSeverity.Warning, Analyze);
     }
 
+    [Fact]
+    public void Endpoints_given_to_hosted_sockets_are_checked()
+    {
+        DiagnosticAssert.Reported(HostedSource("""
+            services.AddLifelineRouter<Hub>(o => { o.SetDisconnectMessage(new Bye("x")); o.Bind.Add({|LFL0206:"tcp://*:99999"|}); o.Bind.Add({|LFL0207:"pgm://eth0;239.192.1.1:5555"|}); o.Bind.Add("tcp://*:5555"); });
+            services.AddLifelineDealer<Client>(o => { o.Connect.Add({|LFL0206:"127.0.0.1:5555"|}); o.Connect.Add("tcp://127.0.0.1:5555"); });
+            """), DiagnosticSeverity.Error, AnalyzeAll);
+    }
+
     [Theory]
     [InlineData("""services.AddLifelineRouter<Hub>(o => o.SetDisconnectMessage(new Bye("x")));""")]
     [InlineData("""services.AddLifelineRouter<Hub>(o => o.SetDisconnectMessage(_ => new Bye("x"))).ValidateOnStart();""")]
@@ -300,6 +309,13 @@ public class HandlerHostingTests
             [DisconnectMessage] public partial record Bye(string Reason);
             [DisconnectMessage] public partial record Crash(int Code);
             """;
+    }
+
+    private static ImmutableArray<Diagnostic> AnalyzeAll(string source)
+    {
+        var run = TestCompilation.Run(source);
+        Assert.Empty(run.CompilationProblems);
+        return TestCompilation.Analyze(run.Output, new SocketUsageAnalyzer());
     }
 
     private static ImmutableArray<Diagnostic> Analyze(string source)

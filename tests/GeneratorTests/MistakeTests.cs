@@ -119,6 +119,14 @@ public class MistakeTests
     }
 
     [Fact]
+    public void A_nullable_struct_record_in_a_handler_is_told_to_take_the_record()
+    {
+        var diagnostic = Assert.Single(TestCompilation.Run(Usings + "[HelloMessage] public partial record struct Seat(int Row); [LifelineHandler] public partial class S { void OnPeerConnected(PeerId peer, Seat? seat) { } }").GeneratorDiagnostics);
+        Assert.Equal("LFL0301", diagnostic.Id);
+        Assert.Contains("'Seat?' is a nullable struct; take 'Seat'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_handler_class_with_a_warning_is_still_a_handler()
     {
         // LFL0305 is a warning: the class keeps its dispatch, so hosting it still compiles.

@@ -13,8 +13,8 @@ namespace Lifeline.Generator.Analyzers;
 /// <summary>
 /// Where the compilation hosts each handler class (<c>new LifelineSocketHost(socket, handler)</c>,
 /// <c>AddLifelineRouter&lt;THub&gt;</c>, <c>AddLifelineDealer&lt;THub&gt;</c>), gathered over the whole compilation:
-/// a handler kind that no host of its class calls (LFL0309), and a hosted ROUTER whose options give it no disconnect
-/// record its hub takes (LFL0308).
+/// a handler kind that no host of its class calls (LFL0309), a hosted ROUTER whose options give it no disconnect
+/// record its hub takes (LFL0308), and the endpoints given to hosted sockets (LFL0206, LFL0207).
 /// </summary>
 internal sealed class HandlerHosting
 {
@@ -23,6 +23,8 @@ internal sealed class HandlerHosting
     private readonly NetMQSymbols _symbols;
     private readonly INamedTypeSymbol? _extensions;
     private readonly INamedTypeSymbol? _routerOptions;
+    private readonly INamedTypeSymbol? _dealerOptions;
+    private readonly INamedTypeSymbol? _socketOptions;
     private readonly ConcurrentBag<Site> _sites = new();
     private readonly ConcurrentBag<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span, ITypeSymbol? Record)> _disconnects = new();
 
@@ -31,6 +33,8 @@ internal sealed class HandlerHosting
         _symbols = symbols;
         _extensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.LifelineServiceCollectionExtensions");
         _routerOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineRouterOptions");
+        _dealerOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineDealerOptions");
+        _socketOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineSocketOptions");
     }
 
     public static void Register(CompilationStartAnalysisContext start, NetMQSymbols symbols)
@@ -69,6 +73,12 @@ internal sealed class HandlerHosting
             return;
         }
 
+        if (EndpointOf(invocation) is { } endpoint)
+        {
+            CheckEndpoint(context, endpoint.Value, endpoint.Method, endpoint.Socket);
+            return;
+        }
+
         if (_extensions is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _extensions) || method.TypeArguments.Length != 1
             || method.Name is not ("AddLifelineRouter" or "AddLifelineDealer"))
         {
@@ -85,6 +95,45 @@ internal sealed class HandlerHosting
         }
 
         _sites.Add(site);
+    }
+
+    /// <summary>
+    /// An endpoint added to a hosted socket's <c>Bind</c> or <c>Connect</c> list (<c>o.Bind.Add("tcp://*:5555")</c>, or
+    /// a collection initializer), with what the host will do with it and on which socket class.
+    /// </summary>
+    private (IOperation Value, AttachMethod Method, SocketCapability Socket)? EndpointOf(IInvocationOperation invocation)
+    {
+        if (_socketOptions is null || invocation.TargetMethod.Name != "Add" || invocation.Arguments.Length != 1
+            || invocation.Instance is not IPropertyReferenceOperation { Property.Name: "Bind" or "Connect" } list
+            || !SymbolEqualityComparer.Default.Equals(list.Property.ContainingType, _socketOptions))
+        {
+            return null;
+        }
+
+        // The hosted socket's class follows from the options' class: ROUTER for router options, DEALER for dealer ones.
+        var optionsType = list.Instance?.Type;
+        var socket = SymbolEqualityComparer.Default.Equals(optionsType, _routerOptions) ? SocketCapabilities.Find("RouterSocket")
+            : SymbolEqualityComparer.Default.Equals(optionsType, _dealerOptions) ? SocketCapabilities.Find("DealerSocket")
+            : null;
+        return socket is null ? null : (invocation.Arguments[0].Value, list.Property.Name == "Bind" ? AttachMethod.Bind : AttachMethod.Connect, socket);
+    }
+
+    private static void CheckEndpoint(OperationAnalysisContext context, IOperation value, AttachMethod method, SocketCapability socket)
+    {
+        if (value.ConstantValue is not { HasValue: true, Value: string endpoint })
+        {
+            return;
+        }
+
+        var location = value.Syntax.GetLocation();
+        if (EndpointRules.Validate(endpoint, method, out var transport) is { } problem)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidEndpoint, location, endpoint, problem));
+        }
+        else if (transport is not null && EndpointRules.RejectedTransport(transport, socket) is { } rejected)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TransportNotSupported, location, endpoint, transport, "a " + socket.ClassName, rejected));
+        }
     }
 
     /// <summary>

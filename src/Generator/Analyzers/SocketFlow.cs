@@ -97,6 +97,18 @@ internal sealed class SocketFlow
             }
         }
 
+        // A type without a constructor of its own gets the implicit one, which runs the instance initializers (a
+        // connection-string constructor there connects before any method runs).
+        if (!type.All.Any(b => IsConstructor(b) && !b.Member.IsStatic) && type.Initializers(isStatic: false).Any())
+        {
+            var flow = new SocketFlow(type, reports, hosted, rootIsEntryPoint: false, memos, budget);
+            afterConstruction = afterStaticConstruction is null ? new FlowState() : flow.Constructed(null, afterStaticConstruction);
+            foreach (var initializer in type.Initializers(isStatic: false))
+            {
+                afterConstruction = flow.Run(initializer, afterConstruction, report: false).Exit;
+            }
+        }
+
         foreach (var body in type.All.Where(IsConstructor).OrderBy(b => b.Member.IsStatic ? 0 : 1).Concat(type.All.Where(b => !IsConstructor(b))))
         {
             var flow = new SocketFlow(type, reports, hosted, type.IsEntryPoint(body), memos, budget);

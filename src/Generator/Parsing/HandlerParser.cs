@@ -396,6 +396,12 @@ internal static class HandlerParser
         }
 
         var wanted = role == MessageRole.Hello ? "a [HelloMessage] record" : "a [DisconnectMessage] record";
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable
+            && nullable.TypeArguments[0] is INamedTypeSymbol inner && MessageParser.RoleOf(inner) == role)
+        {
+            return $"'{type.ToDisplayString()}' is a nullable struct; take '{inner.ToDisplayString()}', which is always there when the handler runs";
+        }
+
         return actual switch
         {
             MessageRole.Hello => $"'{type.ToDisplayString()}' is a hello message where {wanted} is needed",
