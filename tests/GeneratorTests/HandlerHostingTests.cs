@@ -230,6 +230,15 @@ public class HandlerHostingTests
     }
 
     [Fact]
+    public void A_hosted_sockets_ConfigureSocket_hook_knows_its_socket_class()
+    {
+        DiagnosticAssert.Reported(HostedSource("""
+            services.AddLifelineDealer<Client>(o => { o.Connect.Add("tcp://127.0.0.1:5555"); o.ConfigureSocket = s => {|LFL0201:s.Options.DisconnectMessage|} = new byte[] { 1 }; });
+            services.AddLifelineRouter<Hub>(o => { o.SetDisconnectMessage(new Bye("x")); o.ConfigureSocket = s => s.Options.DisconnectMessage = new byte[] { 1 }; });
+            """), DiagnosticSeverity.Error, AnalyzeAll);
+    }
+
+    [Fact]
     public void Endpoints_given_to_hosted_sockets_are_checked()
     {
         DiagnosticAssert.Reported(HostedSource("""

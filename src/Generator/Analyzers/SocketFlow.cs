@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Lifeline.Generator.Diagnostics;
+using Lifeline.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -1075,7 +1076,9 @@ internal sealed class SocketFlow
                 var member = slot.TypeMember;
                 var types = Symbols.CapabilityOf(operation.Type) is { } capability
                     ? ImmutableHashSet.Create(capability)
-                    : member is null ? null : _flow._type.TypesOf(member);
+                    : member is not null ? _flow._type.TypesOf(member)
+                    : slot.Root is IParameterSymbol parameter && HookedSocket(parameter) is { } hooked ? ImmutableHashSet.Create(hooked)
+                    : null;
                 var armed = _flow._rootIsEntryPoint && member is not null ? _flow._type.ConnectedWithHello(member) : null;
                 _state.Sockets[socket] = SocketState.Unknown(types, armed);
             }
@@ -1083,6 +1086,36 @@ internal sealed class SocketFlow
             value = ImmutableHashSet.Create(new SocketValue(socket, isOptions: false));
             _state.Slots[slot] = value;
             return value;
+        }
+
+        /// <summary>
+        /// The socket class a lambda's parameter is when the lambda is Lifeline.Hosting's <c>ConfigureSocket</c> hook:
+        /// the hosted ROUTER or DEALER, which the hook's <c>NetMQSocket</c> parameter does not say.
+        /// </summary>
+        private SocketCapability? HookedSocket(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
+                || _body.Model is not { } model
+                || lambda.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not { } syntax
+                || syntax.SyntaxTree != model.SyntaxTree
+                || syntax.Parent is not AssignmentExpressionSyntax { Left: var target } assignment
+                || !ReferenceEquals(assignment.Right, syntax)
+                || model.GetSymbolInfo(target).Symbol is not IPropertySymbol { Name: "ConfigureSocket" } hook
+                || !SymbolNames.Is(hook.ContainingType, "Lifeline.Hosting", "LifelineSocketOptions"))
+            {
+                return null;
+            }
+
+            // o.ConfigureSocket = ..., or ConfigureSocket = ... in an object initializer of the options.
+            var options = target is MemberAccessExpressionSyntax access ? model.GetTypeInfo(access.Expression).Type
+                : assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation } ? model.GetTypeInfo(creation).Type
+                : null;
+            return options?.Name switch
+            {
+                "LifelineRouterOptions" => SocketCapabilities.Find("RouterSocket"),
+                "LifelineDealerOptions" => SocketCapabilities.Find("DealerSocket"),
+                _ => null,
+            };
         }
 
         private Slot? PathOf(IOperation operation)
