@@ -128,9 +128,18 @@ internal sealed class NetMQSymbols
     public static NetMQSymbols? Create(Compilation compilation) =>
         compilation.GetTypeByMetadataName("NetMQ.NetMQSocket") is null ? null : new NetMQSymbols(compilation);
 
-    /// <summary>The NetMQ socket class <paramref name="type"/> is or derives from, or null (a base type, an interface, not a socket).</summary>
+    /// <summary>
+    /// The NetMQ socket class <paramref name="type"/> is or derives from (for a type parameter, the one its constraints
+    /// name), or null (a base type, an interface, not a socket).
+    /// </summary>
     public SocketCapability? CapabilityOf(ITypeSymbol? type)
     {
+        // A type parameter constrained to a socket class (T : PushSocket) is that class or one derived from it.
+        if (type is ITypeParameterSymbol parameter)
+        {
+            return parameter.ConstraintTypes.Select(CapabilityOf).FirstOrDefault(c => c is not null);
+        }
+
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
         {
             if (_sockets.TryGetValue(current.OriginalDefinition, out var capability))
@@ -151,6 +160,11 @@ internal sealed class NetMQSymbols
 
     private bool ComputeIsSocket(ITypeSymbol type)
     {
+        if (type is ITypeParameterSymbol parameter)
+        {
+            return parameter.ConstraintTypes.Any(IsSocket);
+        }
+
         if (_socketBases.Contains(type.OriginalDefinition) || type.AllInterfaces.Any(i => _socketBases.Contains(i.OriginalDefinition)))
         {
             return true;
