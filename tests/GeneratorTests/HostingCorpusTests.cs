@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Lifeline.Generator.Analyzers;
 using Lifeline.GeneratorTests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -1257,9 +1256,10 @@ public class HostingCorpusTests(ITestOutputHelper output)
 
     private void Check(string name, string code, bool allowCompileErrors)
     {
-        var (sources, expected) = ParseFiles(code);
-        var topLevel = code.StartsWith("//toplevel", System.StringComparison.Ordinal);
-        var (actual, unexpectedErrors) = Analyze(name, sources, topLevel, allowCompileErrors);
+        var (sources, expected) = ProgramCorpus.ParseFiles(code, first =>
+            string.Join("\n", Usings) + "\n" + first + "\n"
+            + "[HelloMessage] public partial record Hi(string Name);\n[DisconnectMessage] public partial record Bye(string Reason);\n[DisconnectMessage] public partial record Crash(int Code);\n");
+        var (actual, unexpectedErrors) = Analyze(name, code, sources, allowCompileErrors);
         var expectedText = expected.Select(e => $"{e.Id} {e.File} '{sources[e.File].Substring(e.Span.Start, e.Span.Length)}'").OrderBy(x => x, System.StringComparer.Ordinal).ToList();
         var actualText = actual.Select(d => $"{d.Id} {FileOf(d)} '{sources[FileOf(d)].Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)}'").OrderBy(x => x, System.StringComparer.Ordinal).ToList();
         output.WriteLine($"{name}: expected [{string.Join("; ", expectedText)}] actual [{string.Join("; ", actualText)}]");
@@ -1275,36 +1275,11 @@ public class HostingCorpusTests(ITestOutputHelper output)
     }
 
     // Generator diagnostics carry external locations (a path and a span, no tree).
-    private static int FileOf(Diagnostic d) => int.Parse(d.Location.GetLineSpan().Path["Source".Length..^".cs".Length], System.Globalization.CultureInfo.InvariantCulture);
+    private static int FileOf(Diagnostic d) => ProgramCorpus.FileOf(d.Location);
 
-    private static (List<string> Sources, List<(string Id, int File, Microsoft.CodeAnalysis.Text.TextSpan Span)> Expected) ParseFiles(string code)
+    private (List<Diagnostic> Diagnostics, List<string> UnexpectedErrors) Analyze(string name, string code, List<string> sources, bool allowCompileErrors)
     {
-        var parts = code.Replace("\r\n", "\n", System.StringComparison.Ordinal).Split("//--- next file ---\n");
-        var sources = new List<string>();
-        var expected = new List<(string, int, Microsoft.CodeAnalysis.Text.TextSpan)>();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var text = i == 0
-                ? string.Join("\n", Usings) + "\n" + parts[i] + "\n"
-                  + "[HelloMessage] public partial record Hi(string Name);\n[DisconnectMessage] public partial record Bye(string Reason);\n[DisconnectMessage] public partial record Crash(int Code);\n"
-                : parts[i];
-            var (source, marks) = Markup.Parse(text);
-            sources.Add(source);
-            expected.AddRange(marks.Select(m => (m.Id, i, m.Span)));
-        }
-
-        return (sources, expected);
-    }
-
-    private (List<Diagnostic> Diagnostics, List<string> UnexpectedErrors) Analyze(string name, List<string> sources, bool topLevel, bool allowCompileErrors)
-    {
-        var compilation = TestCompilation.Create([.. sources]);
-        if (topLevel)
-        {
-            compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
-        }
-
-        var run = TestCompilation.Run(compilation);
+        var run = TestCompilation.Run(ProgramCorpus.Compile(code, sources));
         var problems = run.CompilationProblems.Where(d => !Tolerated.Contains(d.Id) && !d.Id.StartsWith("CS86", System.StringComparison.Ordinal)).ToList();
         foreach (var problem in problems)
         {
@@ -1312,11 +1287,7 @@ public class HostingCorpusTests(ITestOutputHelper output)
         }
 
         var unexpected = problems.Where(d => !(allowCompileErrors && d.Id is "CS0311" or "CS0315")).Select(d => d.ToString()).ToList();
-        var diagnostics = TestCompilation.Analyze(run.Output, new SocketUsageAnalyzer())
-            .AddRange(TestCompilation.Analyze(run.Output, new LifecycleArgumentAnalyzer()))
-            .AddRange(run.GeneratorDiagnostics);
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        var lifeline = diagnostics.Where(d => d.Id.StartsWith("LFL", System.StringComparison.Ordinal)).ToList();
+        var lifeline = ProgramCorpus.Diagnostics(run).Where(d => d.Id.StartsWith("LFL", System.StringComparison.Ordinal)).ToList();
         foreach (var d in lifeline)
         {
             output.WriteLine($"{name}: {d.Id} {d.Severity} '{sources[FileOf(d)].Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)}': {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");

@@ -1,8 +1,5 @@
 using System.Collections.Generic;
-using System.Linq;
-using Lifeline.Generator.Analyzers;
 using Lifeline.GeneratorTests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -1279,105 +1276,8 @@ public class Round3CorpusTests(ITestOutputHelper output)
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    /// <summary>Cases measured wrong: each is checked the other way round, so the file fails once it is fixed.</summary>
-    // R3M12, R3M13: endpoints written into Lifeline.Hosting's Bind/Connect lists are never checked (LFL0206 missed).
-    // R3M25, R3M25b, R3M25g: a connection-string constructor in a field initializer of a class with no explicit
-    //   constructor; the option set afterwards in a method goes unreported (LFL0205 missed; caught once the class
-    //   declares a constructor, R3M25e).
-    // R3M41: a disconnect message set in Lifeline.Hosting's DEALER ConfigureSocket hook (NetMQ throws at start) is not
-    //   reported (LFL0201 missed; the lambda's socket is a bare NetMQSocket to the analysis).
-    // Cases past the analysis' documented boundary, checked the other way round: none at present.
+    // Cases measured wrong, checked the other way round so that a fix makes the file fail: none at present.
     private static readonly HashSet<string> KnownWrong = new(System.StringComparer.Ordinal);
 
-    // The severities of the diagnostics' descriptors (DiagnosticCatalogueTests holds them to the docs).
-    private static readonly Dictionary<string, DiagnosticSeverity> Severities = BuildSeverities();
-
-    private static Dictionary<string, DiagnosticSeverity> BuildSeverities() =>
-        Lifeline.Generator.Diagnostics.DiagnosticDescriptors.All.ToDictionary(d => d.Id, d => d.DefaultSeverity);
-
-    private static readonly string[] Usings =
-    [
-        "using System;", "using System.Collections.Generic;", "using System.Linq;", "using System.Threading;", "using System.Threading.Tasks;",
-        "using Lifeline;", "using Lifeline.Hosting;", "using NetMQ;", "using NetMQ.Sockets;",
-        "using Microsoft.Extensions.DependencyInjection;", "using Microsoft.Extensions.Hosting;", "using Microsoft.Extensions.Options;",
-    ];
-
-    // Warnings the SDK shows but that are no mistakes in a sample (unused locals, an async method awaiting nothing, unused usings).
-    private static readonly HashSet<string> Tolerated = new(System.StringComparer.Ordinal) { "CS0168", "CS0219", "CS0169", "CS0414", "CS0649", "CS8321", "CS1998", "CS4014", "CS9113", "CS9124", "CS8019" };
-
-    private void Check(string name, string code)
-    {
-        var (sources, expected) = ParseFiles(code);
-        var topLevel = code.StartsWith("//toplevel", System.StringComparison.Ordinal);
-        var actual = Analyze(name, sources, topLevel);
-        var expectedText = expected.Select(e => $"{e.Id} {e.File} '{sources[e.File].Substring(e.Span.Start, e.Span.Length)}'").OrderBy(x => x, System.StringComparer.Ordinal).ToList();
-        var actualText = actual.OrderBy(x => x, System.StringComparer.Ordinal).ToList();
-        output.WriteLine($"{name}: expected [{string.Join("; ", expectedText)}] actual [{string.Join("; ", actualText)}]");
-        if (KnownWrong.Contains(name))
-        {
-            Assert.False(expectedText.SequenceEqual(actualText), $"{name} is listed in KnownWrong but now passes: move it out");
-        }
-        else
-        {
-            Assert.Equal(expectedText, actualText);
-        }
-    }
-
-    private static bool IsUserFile(Location location) => location.GetLineSpan().Path is { } path && path.StartsWith("Source", System.StringComparison.Ordinal) && path.EndsWith(".cs", System.StringComparison.Ordinal) && int.TryParse(path["Source".Length..^".cs".Length], out _);
-
-    private static int FileOf(Location location) => int.Parse(location.GetLineSpan().Path["Source".Length..^".cs".Length], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static (List<string> Sources, List<(string Id, int File, Microsoft.CodeAnalysis.Text.TextSpan Span)> Expected) ParseFiles(string code)
-    {
-        var parts = code.Replace("\r\n", "\n", System.StringComparison.Ordinal).Split("//--- next file ---\n");
-        var sources = new List<string>();
-        var expected = new List<(string, int, Microsoft.CodeAnalysis.Text.TextSpan)>();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var text = i == 0
-                ? string.Join("\n", Usings) + "\n" + parts[i] + "\n"
-                  + "[HelloMessage(Id = 0x0F01)] public partial record Hi(string Name);\n[DisconnectMessage(Id = 0x0F02)] public partial record Bye(string Reason);\n[DisconnectMessage(Id = 0x0F03)] public partial record Crash(int Code);\n"
-                : parts[i];
-            var (source, marks) = Markup.Parse(text);
-            sources.Add(source);
-            expected.AddRange(marks.Select(m => (m.Id, i, m.Span)));
-        }
-
-        return (sources, expected);
-    }
-
-    private List<string> Analyze(string name, List<string> sources, bool topLevel)
-    {
-        var compilation = TestCompilation.Create([.. sources]);
-        if (topLevel)
-        {
-            compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
-        }
-
-        // TestCompilation.Run fails the case if any generated file carries a warning or an error.
-        var run = TestCompilation.Run(compilation);
-        var problems = run.CompilationProblems.Where(d => !Tolerated.Contains(d.Id) && !d.Id.StartsWith("CS86", System.StringComparison.Ordinal)).ToList();
-        var diagnostics = TestCompilation.Analyze(run.Output, new SocketUsageAnalyzer())
-            .AddRange(TestCompilation.Analyze(run.Output, new LifecycleArgumentAnalyzer()))
-            .AddRange(run.GeneratorDiagnostics);
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        var result = new List<string>();
-        foreach (var d in diagnostics.Where(d => d.Id.StartsWith("LFL", System.StringComparison.Ordinal)).Concat(problems))
-        {
-            if (!IsUserFile(d.Location))
-            {
-                output.WriteLine($"{name}: IN GENERATED OR NO FILE {d}");
-                result.Add($"{d.Id} GENERATED {d.Location.GetLineSpan().Path}");
-                continue;
-            }
-
-            var file = FileOf(d.Location);
-            var text = sources[file].Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length);
-            output.WriteLine($"{name}: {d.Id} {d.Severity} '{text}': {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
-            var severity = Severities.TryGetValue(d.Id, out var documented) && documented != d.DefaultSeverity ? $" !{d.DefaultSeverity}" : "";
-            result.Add($"{d.Id} {file} '{text}'{severity}");
-        }
-
-        return result;
-    }
+    private void Check(string name, string code) => new WholeProgramCorpus(output, KnownWrong).Check(name, code);
 }

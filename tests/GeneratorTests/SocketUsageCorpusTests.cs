@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using Lifeline.Generator.Analyzers;
 using Lifeline.GeneratorTests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -1452,11 +1450,11 @@ public class SocketUsageCorpusTests(ITestOutputHelper output)
 
     private void Mistake(string name, string code, bool allowCompileErrors = false)
     {
-        var (sources, expected) = ParseFiles(code);
-        var actual = Analyze(sources, code.StartsWith("//toplevel", System.StringComparison.Ordinal), allowCompileErrors);
+        var (sources, expected) = ProgramCorpus.ParseFiles(code, Prefix);
+        var actual = Analyze(code, sources, allowCompileErrors);
         Dump(name, sources, actual);
         var expectedText = expected.Select(e => $"{e.Id} {e.File} '{sources[e.File].Substring(e.Span.Start, e.Span.Length)}'").OrderBy(x => x, System.StringComparer.Ordinal).ToList();
-        var actualText = actual.Select(d => $"{d.Id} {FileOf(d)} '{d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)}'").OrderBy(x => x, System.StringComparer.Ordinal).ToList();
+        var actualText = actual.Select(d => $"{d.Id} {ProgramCorpus.FileOf(d.Location)} '{Text(sources, d)}'").OrderBy(x => x, System.StringComparer.Ordinal).ToList();
         if (Boundaries.Contains(name))
         {
             Assert.NotEqual(expectedText, actualText);
@@ -1469,8 +1467,8 @@ public class SocketUsageCorpusTests(ITestOutputHelper output)
 
     private void Valid(string name, string code)
     {
-        var (sources, _) = ParseFiles(code);
-        var actual = Analyze(sources, code.StartsWith("//toplevel", System.StringComparison.Ordinal), allowCompileErrors: false);
+        var (sources, _) = ProgramCorpus.ParseFiles(code, Prefix);
+        var actual = Analyze(code, sources, allowCompileErrors: false);
         Dump(name, sources, actual);
         if (Boundaries.Contains(name))
         {
@@ -1486,50 +1484,25 @@ public class SocketUsageCorpusTests(ITestOutputHelper output)
     {
         foreach (var d in actual)
         {
-            var text = d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length);
-            output.WriteLine($"{name}: {d.Id} {d.Severity} '{text}': {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+            output.WriteLine($"{name}: {d.Id} {d.Severity} '{Text(sources, d)}': {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
         }
     }
 
-    private static int FileOf(Diagnostic d) => int.Parse(d.Location.SourceTree!.FilePath["Source".Length..^".cs".Length], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static (List<string> Sources, List<(string Id, int File, Microsoft.CodeAnalysis.Text.TextSpan Span)> Expected) ParseFiles(string code)
-    {
-        var parts = code.Split("//--- next file ---\n");
-        var sources = new List<string>();
-        var expected = new List<(string, int, Microsoft.CodeAnalysis.Text.TextSpan)>();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var text = i == 0 ? Prefix(parts[i]) : parts[i];
-            var (source, marks) = Markup.Parse(text);
-            sources.Add(source);
-            expected.AddRange(marks.Select(m => (m.Id, i, m.Span)));
-        }
-
-        return (sources, expected);
-    }
+    private static string Text(List<string> sources, Diagnostic d) =>
+        sources[ProgramCorpus.FileOf(d.Location)].Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length);
 
     private static string Prefix(string code) =>
         "using Lifeline;\nusing NetMQ;\nusing NetMQ.Sockets;\n" + code + "\n"
         + "[HelloMessage] public partial record Hi(string Name);\n[DisconnectMessage] public partial record Bye(string Reason);\n";
 
-    private static List<Diagnostic> Analyze(List<string> sources, bool topLevel, bool allowCompileErrors)
+    private static List<Diagnostic> Analyze(string code, List<string> sources, bool allowCompileErrors)
     {
-        var compilation = TestCompilation.Create([.. sources]);
-        if (topLevel)
-        {
-            compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
-        }
-
-        var run = TestCompilation.Run(compilation);
+        var run = TestCompilation.Run(ProgramCorpus.Compile(code, sources));
         if (!allowCompileErrors)
         {
             Assert.DoesNotContain(run.CompilationProblems, d => !d.Id.StartsWith("CS86", System.StringComparison.Ordinal));
         }
 
-        var diagnostics = TestCompilation.Analyze(run.Output, new SocketUsageAnalyzer())
-            .AddRange(TestCompilation.Analyze(run.Output, new LifecycleArgumentAnalyzer()));
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        return diagnostics.Where(d => d.Id.StartsWith("LFL", System.StringComparison.Ordinal)).ToList();
+        return ProgramCorpus.Diagnostics(run).Where(d => d.Id.StartsWith("LFL", System.StringComparison.Ordinal)).ToList();
     }
 }
