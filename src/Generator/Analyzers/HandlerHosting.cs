@@ -22,9 +22,6 @@ internal sealed class HandlerHosting
 
     private readonly NetMQSymbols _symbols;
     private readonly INamedTypeSymbol? _extensions;
-    private readonly INamedTypeSymbol? _routerOptions;
-    private readonly INamedTypeSymbol? _dealerOptions;
-    private readonly INamedTypeSymbol? _socketOptions;
     private readonly ConcurrentBag<Site> _sites = new();
     private readonly ConcurrentBag<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span, ITypeSymbol? Record)> _disconnects = new();
 
@@ -32,9 +29,6 @@ internal sealed class HandlerHosting
     {
         _symbols = symbols;
         _extensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.LifelineServiceCollectionExtensions");
-        _routerOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineRouterOptions");
-        _dealerOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineDealerOptions");
-        _socketOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineSocketOptions");
     }
 
     public static void Register(CompilationStartAnalysisContext start, NetMQSymbols symbols)
@@ -66,7 +60,7 @@ internal sealed class HandlerHosting
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (_routerOptions is not null && method.Name == "SetDisconnectMessage" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _routerOptions))
+        if (_symbols.HostingRouterOptions is not null && method.Name == "SetDisconnectMessage" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.HostingRouterOptions))
         {
             var record = method.TypeArguments.FirstOrDefault();
             _disconnects.Add((invocation.Syntax.SyntaxTree, invocation.Syntax.Span, record is ITypeParameterSymbol ? null : record));
@@ -103,18 +97,14 @@ internal sealed class HandlerHosting
     /// </summary>
     private (IOperation Value, AttachMethod Method, SocketCapability Socket)? EndpointOf(IInvocationOperation invocation)
     {
-        if (_socketOptions is null || invocation.TargetMethod.Name != "Add" || invocation.Arguments.Length != 1
+        if (_symbols.HostingSocketOptions is null || invocation.TargetMethod.Name != "Add" || invocation.Arguments.Length != 1
             || invocation.Instance is not IPropertyReferenceOperation { Property.Name: "Bind" or "Connect" } list
-            || !SymbolEqualityComparer.Default.Equals(list.Property.ContainingType, _socketOptions))
+            || !SymbolEqualityComparer.Default.Equals(list.Property.ContainingType, _symbols.HostingSocketOptions))
         {
             return null;
         }
 
-        // The hosted socket's class follows from the options' class: ROUTER for router options, DEALER for dealer ones.
-        var optionsType = list.Instance?.Type;
-        var socket = SymbolEqualityComparer.Default.Equals(optionsType, _routerOptions) ? SocketCapabilities.Find("RouterSocket")
-            : SymbolEqualityComparer.Default.Equals(optionsType, _dealerOptions) ? SocketCapabilities.Find("DealerSocket")
-            : null;
+        var socket = _symbols.HostedSocketOf(list.Instance?.Type);
         return socket is null ? null : (invocation.Arguments[0].Value, list.Property.Name == "Bind" ? AttachMethod.Bind : AttachMethod.Connect, socket);
     }
 

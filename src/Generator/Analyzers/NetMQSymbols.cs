@@ -101,11 +101,28 @@ internal sealed class NetMQSymbols
 
         LifelineExtensions = compilation.GetTypeByMetadataName("Lifeline.LifelineSocketExtensions");
         _host = compilation.GetTypeByMetadataName("Lifeline.LifelineSocketHost");
+        HostingRouterOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineRouterOptions");
+        HostingSocketOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineSocketOptions");
+        _hostingDealerOptions = compilation.GetTypeByMetadataName("Lifeline.Hosting.LifelineDealerOptions");
         _netMQ = compilation.GetTypeByMetadataName("NetMQ.NetMQSocket")?.ContainingAssembly;
         _lifeline = LifelineExtensions?.ContainingAssembly;
     }
 
     private readonly INamedTypeSymbol? _host;
+    private readonly INamedTypeSymbol? _hostingDealerOptions;
+
+    /// <summary>Lifeline.Hosting's options of a hosted ROUTER, when the compilation references it.</summary>
+    public INamedTypeSymbol? HostingRouterOptions { get; }
+
+    /// <summary>Lifeline.Hosting's options base class, which declares Bind, Connect and ConfigureSocket.</summary>
+    public INamedTypeSymbol? HostingSocketOptions { get; }
+
+    /// <summary>The socket class Lifeline.Hosting creates for options of <paramref name="optionsType"/>: ROUTER or DEALER.</summary>
+    public SocketCapability? HostedSocketOf(ITypeSymbol? optionsType) =>
+        optionsType is null ? null
+        : SymbolEqualityComparer.Default.Equals(optionsType, HostingRouterOptions) ? SocketCapabilities.Find("RouterSocket")
+        : SymbolEqualityComparer.Default.Equals(optionsType, _hostingDealerOptions) ? SocketCapabilities.Find("DealerSocket")
+        : null;
     private readonly IAssemblySymbol? _netMQ;
     private readonly IAssemblySymbol? _lifeline;
 

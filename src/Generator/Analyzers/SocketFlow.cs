@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Lifeline.Generator.Diagnostics;
-using Lifeline.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -1101,7 +1100,7 @@ internal sealed class SocketFlow
                 || syntax.Parent is not AssignmentExpressionSyntax { Left: var target } assignment
                 || !ReferenceEquals(assignment.Right, syntax)
                 || model.GetSymbolInfo(target).Symbol is not IPropertySymbol { Name: "ConfigureSocket" } hook
-                || !SymbolNames.Is(hook.ContainingType, "Lifeline.Hosting", "LifelineSocketOptions"))
+                || !SymbolEqualityComparer.Default.Equals(hook.ContainingType, Symbols.HostingSocketOptions))
             {
                 return null;
             }
@@ -1110,12 +1109,7 @@ internal sealed class SocketFlow
             var options = target is MemberAccessExpressionSyntax access ? model.GetTypeInfo(access.Expression).Type
                 : assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation } ? model.GetTypeInfo(creation).Type
                 : null;
-            return options?.Name switch
-            {
-                "LifelineRouterOptions" => SocketCapabilities.Find("RouterSocket"),
-                "LifelineDealerOptions" => SocketCapabilities.Find("DealerSocket"),
-                _ => null,
-            };
+            return Symbols.HostedSocketOf(options);
         }
 
         private Slot? PathOf(IOperation operation)

@@ -259,13 +259,13 @@ internal static class HandlerParser
     /// </summary>
     private static (string Reason, bool Skipped)? Uncallable(IMethodSymbol method)
     {
+        if (UsageAttributes.IsObsoleteError(method))
+        {
+            return ("is [Obsolete] as an error, so no code may call it and it is left out of the dispatch; remove the attribute, or the method", true);
+        }
+
         foreach (var attribute in method.GetAttributes())
         {
-            if (SymbolNames.Is(attribute.AttributeClass, "System", "ObsoleteAttribute") && attribute.ConstructorArguments is { Length: 2 } arguments && arguments[1].Value is true)
-            {
-                return ("is [Obsolete] as an error, so no code may call it and it is left out of the dispatch; remove the attribute, or the method", true);
-            }
-
             if (SymbolNames.Is(attribute.AttributeClass, "System.Diagnostics", "ConditionalAttribute") && attribute.ConstructorArguments is { Length: 1 } condition)
             {
                 return ($"is [Conditional(\"{condition[0].Value}\")], so builds without that symbol drop the call to it and it never runs there; remove the attribute and test the symbol inside", false);
